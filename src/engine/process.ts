@@ -1,0 +1,150 @@
+/**
+ * Processes: model logic written as generator functions that yield events.
+ *
+ * A container's journey, a ferry's voyage cycle or a storm season is a generator; each `yield`
+ * hands the engine an event and suspends the generator until that event is processed, when the
+ * event's value is sent back in (or its error thrown in). A process is itself an event that
+ * succeeds with the generator's return value, so processes can wait for each other.
+ */
+import { FailedEvent, Interruption, PENDING, PROCESSED, SimEvent } from './event.ts';
+import { URGENT } from './event-queue.ts';
+import type { Simulation } from './simulation.ts';
+
+/** The generator behind a process: yields events, receives their values, returns `R`. */
+export type ProcessGenerator<R = void> = Generator<SimEvent<unknown>, R, unknown>;
+
+/**
+ * The error thrown into a process by `interrupt(cause)`; a process that expects disruptions
+ * catches it (a storm closing the port while a ferry loads, a preempted berth).
+ */
+export class Interrupt extends Error {
+  /** @param cause why the process was interrupted (any value, e.g. a storm record). */
+  constructor(override readonly cause: unknown) {
+    super(`Interrupted${cause === undefined ? '' : `: ${describeValue(cause)}`}`);
+    this.name = 'Interrupt';
+  }
+}
+
+/** The error a process fails with when its generator throws; names the process and the time. */
+export class ProcessError extends Error {
+  /**
+   * @param processName the failing process.
+   * @param time the simulation time of the failure, hours.
+   * @param cause the error the generator threw.
+   */
+  constructor(readonly processName: string, readonly time: number, override readonly cause: Error) {
+    super(`Process "${processName}" failed at t=${time} h: ${cause.message}`);
+    this.name = 'ProcessError';
+  }
+}
+
+/** A running generator. Create with `sim.process(generator, name)`. */
+export class Process<R = void> extends SimEvent<R> {
+  private target: SimEvent<unknown> | null;
+  private readonly resumeCallback = (event: SimEvent<unknown>): void => this.resume(event);
+
+  /**
+   * @param sim the simulation.
+   * @param generator the process body; started at the current time, before NORMAL events.
+   * @param name used in error messages and traces.
+   */
+  constructor(sim: Simulation, private readonly generator: ProcessGenerator<R>, readonly name: string) {
+    super(sim);
+    this.label = name;
+    const start = new SimEvent<undefined>(sim);
+    start.label = `start of ${name}`;
+    start.addCallback(this.resumeCallback);
+    start.succeed(undefined, URGENT);
+    this.target = start;
+  }
+
+  /** True until the generator returns or throws. */
+  get isAlive(): boolean {
+    return this.state === PENDING;
+  }
+
+  /** The event the process is waiting for, or null when it is running or finished. */
+  get waitingFor(): SimEvent<unknown> | null {
+    return this.target;
+  }
+
+  /**
+   * Throw an `Interrupt(cause)` into the process at the current time, before other events of this
+   * instant. The process stops waiting for its current event (a resource request stays queued:
+   * cancel it in the handler).
+   */
+  interrupt(cause?: unknown): void {
+    if (!this.isAlive) throw new Error(`Cannot interrupt process "${this.name}": it has finished`);
+    if (this.sim.activeProcess === this) throw new Error(`Process "${this.name}" cannot interrupt itself`);
+    const interruption = new Interruption(this.sim, new Interrupt(cause));
+    interruption.label = `interrupt of ${this.name}`;
+    interruption.addCallback(this.resumeCallback);
+  }
+
+  private resume(event: SimEvent<unknown>): void {
+    // An interrupt that arrives after the process has ended has nothing left to interrupt.
+    if (!this.isAlive) return;
+    if (event !== this.target && this.target !== null) this.target.removeCallback(this.resumeCallback);
+    this.target = null;
+    const sim = this.sim;
+    sim.activeProcess = this as Process<unknown>;
+    let current = event;
+    for (;;) {
+      let step: IteratorResult<SimEvent<unknown>, R>;
+      try {
+        if (current.ok) {
+          step = this.generator.next(current.peekValue());
+        } else {
+          current.defuse();
+          step = this.generator.throw(current.failure);
+        }
+      } catch (error) {
+        sim.activeProcess = null;
+        const cause = error instanceof Error ? error : new Error(describeValue(error));
+        this.fail(new ProcessError(this.name, sim.now, cause));
+        return;
+      }
+      if (step.done === true) {
+        sim.activeProcess = null;
+        this.succeed(step.value);
+        return;
+      }
+      const next = step.value;
+      if (!(next instanceof SimEvent)) {
+        current = this.notAnEvent(next);
+        continue;
+      }
+      if (next.state === PROCESSED) {
+        current = next;
+        continue;
+      }
+      next.addCallback(this.resumeCallback);
+      this.target = next;
+      break;
+    }
+    sim.activeProcess = null;
+  }
+
+  // Throw the mistake back into the generator, at the yield that made it, so the stack trace
+  // points at the culprit; a generator that does not catch it fails with the process's name.
+  private notAnEvent(value: unknown): SimEvent<unknown> {
+    return new FailedEvent(
+      this.sim,
+      new TypeError(`yielded ${describeValue(value)}, which is not an event (yield sim.timeout(h), a request, or another event)`),
+    );
+  }
+}
+
+/** Render any value briefly for an error message. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Error) return value.message;
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}

@@ -1,0 +1,153 @@
+/**
+ * The simulation environment: the clock, the future-event list and the loop that advances one
+ * to the next entry of the other.
+ *
+ * Time is in hours everywhere inside the engine. A model creates processes (`process`), waits
+ * (`timeout`), and for hot paths schedules plain callbacks (`schedule`), which cost one heap
+ * entry and no allocation.
+ */
+import { allOf, anyOf, type Condition } from './condition.ts';
+import { SimEvent, Timeout } from './event.ts';
+import { EventQueue, MAX_PRIORITY, NORMAL, type Callback, type Firable } from './event-queue.ts';
+import { Process, describeValue, type ProcessGenerator } from './process.ts';
+
+/** Called for every entry the engine processes: the time (hours) and what fired. */
+export type Tracer = (time: number, target: SimEvent<unknown> | Callback, data: number) => void;
+
+/** A discrete-event simulation: one clock, one future-event list. */
+export class Simulation {
+  private clock: number;
+  private readonly queue = new EventQueue();
+  /** Number of future-event-list entries processed so far. */
+  eventsProcessed = 0;
+  /** The process whose generator is running right now, or null between events. */
+  activeProcess: Process<unknown> | null = null;
+  /** Optional hook called for every entry processed (for event traces; null costs nothing). */
+  tracer: Tracer | null = null;
+
+  /** @param startTime the clock's initial value in hours (default 0). */
+  constructor(startTime = 0) {
+    if (!Number.isFinite(startTime)) throw new Error(`Simulation start time must be a finite number of hours, got ${startTime}`);
+    this.clock = startTime;
+  }
+
+  /** Current simulation time, hours. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Time of the next scheduled entry (hours), or `Infinity` if none. */
+  peek(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Number of entries waiting on the future-event list. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** An event that succeeds with `value` after `delay` hours. */
+  timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
+    return new Timeout<T>(this, delay, value);
+  }
+
+  /** A new pending event, to be triggered by model code with `succeed` or `fail`. */
+  event<T = unknown>(label?: string): SimEvent<T> {
+    const event = new SimEvent<T>(this);
+    if (label !== undefined) event.label = label;
+    return event;
+  }
+
+  /** Start a process from a generator; it runs at the current time, before NORMAL events. */
+  process<R>(generator: ProcessGenerator<R>, name = 'process'): Process<R> {
+    if (generator === null || typeof generator !== 'object' || typeof generator.next !== 'function') {
+      throw new TypeError(`sim.process("${name}") requires a generator (call the generator function), got ${describeValue(generator)}`);
+    }
+    return new Process<R>(this, generator, name);
+  }
+
+  /** An event that triggers when any of `events` has been processed. */
+  anyOf(events: readonly SimEvent<unknown>[]): Condition {
+    return anyOf(this, events);
+  }
+
+  /** An event that triggers when all of `events` have been processed. */
+  allOf(events: readonly SimEvent<unknown>[]): Condition {
+    return allOf(this, events);
+  }
+
+  /**
+   * Call `callback(data)` after `delay` hours: the cheap path for hot model code, which
+   * allocates nothing. Same ordering rule as events.
+   */
+  schedule(delay: number, callback: Callback, data = 0, priority = NORMAL): void {
+    this.enqueue(callback, delay, priority, data);
+  }
+
+  /** Call `callback(data)` at absolute time `time` (hours, not in the past). */
+  scheduleAt(time: number, callback: Callback, data = 0, priority = NORMAL): void {
+    if (!(time >= this.clock) || time === Infinity) {
+      throw new Error(`Cannot schedule at t=${time} h: ${time < this.clock ? `that is in the past (now ${this.clock} h)` : 'expected a finite time'}${this.inProcess()}`);
+    }
+    this.enqueue(callback, time - this.clock, priority, data);
+  }
+
+  /** Put an entry on the future-event list `delay` hours from now. Used by events and resources. */
+  enqueue(target: Firable | Callback, delay: number, priority: number, data = 0): void {
+    if (!(delay >= 0) || delay === Infinity) {
+      const problem = delay < 0 ? `Negative delay ${delay} h` : `Delay must be a finite number of hours >= 0, got ${delay}`;
+      throw new RangeError(problem + this.inProcess());
+    }
+    if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
+      throw new RangeError(`Priority must be an integer from 0 to ${MAX_PRIORITY}, got ${priority}${this.inProcess()}`);
+    }
+    this.queue.push(this.clock + delay, priority, target, data);
+  }
+
+  /** Process the next entry. Returns false if there was none. */
+  step(): boolean {
+    const queue = this.queue;
+    if (queue.size === 0) return false;
+    const target = queue.pop();
+    this.clock = queue.poppedTime;
+    this.eventsProcessed++;
+    if (this.tracer !== null) this.tracer(this.clock, target instanceof SimEvent ? target : (target as Callback), queue.poppedData);
+    if (typeof target === 'function') target(queue.poppedData);
+    else target.fire();
+    return true;
+  }
+
+  /**
+   * Advance the simulation.
+   * - `run()`: until no entries remain.
+   * - `run(t)`: process every entry scheduled strictly before `t` hours, then set the clock to `t`
+   *   (entries at exactly `t` stay pending, so back-to-back `run` calls never process one twice).
+   * - `run(event)`: until `event` has been processed; returns its value.
+   */
+  run(until?: number | SimEvent<unknown>): unknown {
+    if (until === undefined) {
+      while (this.step());
+      return undefined;
+    }
+    if (until instanceof SimEvent) return this.runUntilEvent(until);
+    if (typeof until !== 'number' || Number.isNaN(until)) throw new TypeError(`run(until) requires a time in hours or an event, got ${describeValue(until)}`);
+    if (until < this.clock) throw new RangeError(`run(until=${until} h) is in the past: now is ${this.clock} h`);
+    const queue = this.queue;
+    while (queue.size > 0 && queue.peekTime() < until) this.step();
+    if (until !== Infinity) this.clock = until;
+    return undefined;
+  }
+
+  private runUntilEvent(event: SimEvent<unknown>): unknown {
+    while (!event.processed) {
+      if (!this.step()) {
+        throw new Error(`run(until=${event.describe()}) ran out of events at t=${this.clock} h before it was processed`);
+      }
+    }
+    return event.value;
+  }
+
+  private inProcess(): string {
+    return this.activeProcess !== null ? ` (in process "${this.activeProcess.name}")` : '';
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EventQueue, LATE, NORMAL, URGENT, type Callback } from '../../src/engine/index.ts';
+import { createStream } from '../../src/random/index.ts';
+
+function drain(queue: EventQueue): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  while (queue.size > 0) {
+    queue.pop();
+    out.push([queue.poppedTime, queue.poppedData]);
+  }
+  return out;
+}
+
+const noop: Callback = () => {};
+
+describe('EventQueue', () => {
+  it('pops in time order', () => {
+    const queue = new EventQueue();
+    for (const [t, d] of [[5, 1], [1, 2], [3, 3], [0, 4], [4, 5]] as const) queue.push(t, NORMAL, noop, d);
+    expect(drain(queue)).toEqual([[0, 4], [1, 2], [3, 3], [4, 5], [5, 1]]);
+  });
+
+  it('orders simultaneous entries by priority, then by insertion sequence', () => {
+    const queue = new EventQueue();
+    queue.push(2, NORMAL, noop, 1);
+    queue.push(2, LATE, noop, 2);
+    queue.push(2, NORMAL, noop, 3);
+    queue.push(2, URGENT, noop, 4);
+    queue.push(2, NORMAL, noop, 5);
+    expect(drain(queue).map(([, d]) => d)).toEqual([4, 1, 3, 5, 2]);
+  });
+
+  it('sorts 10^4 random entries like a stable sort on (time, priority) and grows past its initial size', () => {
+    const rng = createStream(7, 'test/event-queue');
+    const queue = new EventQueue();
+    const entries: Array<{ t: number; p: number; i: number }> = [];
+    for (let i = 0; i < 10_000; i++) {
+      // Coarse times make ties common, which is the case the sequence number exists for.
+      const entry = { t: Math.floor(rng.next() * 100), p: Math.floor(rng.next() * 3), i };
+      entries.push(entry);
+      queue.push(entry.t, entry.p, noop, i);
+    }
+    const expected = [...entries].sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i).map((e) => e.i);
+    expect(drain(queue).map(([, d]) => d)).toEqual(expected);
+  });
+
+  it('interleaves pushes and pops correctly', () => {
+    const queue = new EventQueue();
+    const rng = createStream(8, 'test/event-queue/interleave');
+    let now = 0;
+    const popped: number[] = [];
+    queue.push(0, NORMAL, noop, 0);
+    for (let i = 1; i < 5000; i++) {
+      if (queue.size > 0 && rng.next() < 0.5) {
+        queue.pop();
+        expect(queue.poppedTime).toBeGreaterThanOrEqual(now);
+        now = queue.poppedTime;
+        popped.push(now);
+      }
+      queue.push(now + rng.next() * 10, NORMAL, noop, i);
+    }
+    expect(popped.length).toBeGreaterThan(1000);
+    expect(queue.peekTime()).toBeGreaterThanOrEqual(now);
+  });
+
+  it('reports Infinity as the next time when empty', () => {
+    expect(new EventQueue().peekTime()).toBe(Infinity);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Engine benchmark: the M/M/3 queue (lambda 2.7/h, mu 1/h) for 10^6 departures on the engine,
+ * next to the hand-written floor in ../shared/bench/floor-mmc.cjs measured in the same run.
+ *
+ *   npm run bench                 # 10^6 departures, plus the 10^7 memory check
+ *   npm run bench -- --quick      # 10^5 departures, no 10^7 run
+ *
+ * Prints departures per second, the ratio to the floor, and peak memory (max RSS of a fresh
+ * process per run). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
+ * no more than 20 MB more peak memory than 10^6.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface ChildResult {
+  variant: string;
+  departures: number;
+  seconds: number;
+  events: number;
+  meanWait: number;
+  maxRssMb: number;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const departures = quick ? 100_000 : 1_000_000;
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function runChild(variant: string, n: number): ChildResult {
+  const out = execFileSync(process.execPath, [tsxCli, path.join(root, 'bench', 'mmc-child.ts'), variant, String(n)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
+}
+
+function runFloor(n: number, rng: 'xorshift' | 'alea'): { departuresPerSecond: number; seconds: number } | null {
+  const floor = path.resolve(root, '..', 'shared', 'bench', 'floor-mmc.cjs');
+  if (!existsSync(floor)) return null;
+  // Best of three single runs: the floor's first run includes JIT warm-up.
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    // NODE_PATH lets the floor's optional `--rng alea` find this project's seedrandom.
+    const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
+    const out = execFileSync(process.execPath, [floor, '--n', String(n), '--reps', '1', '--quiet', '--rng', rng], { encoding: 'utf8', cwd: root, env });
+    const seconds = Number(/seconds=([\d.]+)/.exec(out)?.[1]);
+    best = Math.min(best, seconds);
+  }
+  return { departuresPerSecond: n / best, seconds: best };
+}
+
+const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 14)).join('');
+console.log(`corridor-sim engine benchmark: M/M/3, lambda=2.7/h, mu=1/h, ${departures.toLocaleString('en-US')} departures`);
+console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores\n`);
+
+const floor = runFloor(departures, 'xorshift');
+const floorAlea = runFloor(departures, 'alea');
+const callbacks = runChild('callbacks', departures);
+const processes = runChild('processes', departures);
+
+console.log(line(['run', 'seconds', 'departures/s', 'ratio to floor', 'Wq (h)', 'peak RSS MB']));
+if (floor !== null) console.log(line(['floor (../shared/bench)', floor.seconds.toFixed(3), floor.departuresPerSecond.toExponential(2), '1.00', '', '']));
+if (floor !== null && floorAlea !== null) {
+  // The engine draws from seedrandom's Alea; this row shows how much of the gap is the generator.
+  const ratio = (floorAlea.departuresPerSecond / floor.departuresPerSecond).toFixed(2);
+  console.log(line(['floor with Alea generator', floorAlea.seconds.toFixed(3), floorAlea.departuresPerSecond.toExponential(2), ratio, '', '']));
+}
+else console.log('floor: ../shared/bench/floor-mmc.cjs not found; ratios omitted');
+for (const r of [callbacks, processes]) {
+  const perSecond = r.departures / r.seconds;
+  const ratio = floor !== null ? (perSecond / floor.departuresPerSecond).toFixed(2) : 'n/a';
+  const label = r.variant === 'callbacks' ? 'engine, scheduled callbacks' : 'engine, processes + Resource';
+  console.log(line([label, r.seconds.toFixed(3), perSecond.toExponential(2), ratio, r.meanWait.toFixed(4), r.maxRssMb.toFixed(1)]));
+}
+console.log('Erlang C: Wq = 2.7235 h');
+
+if (!quick) {
+  const big = runChild('callbacks', 10 * departures);
+  const growth = big.maxRssMb - callbacks.maxRssMb;
+  console.log(`\nmemory: peak RSS ${callbacks.maxRssMb.toFixed(1)} MB at 10^6 departures, ${big.maxRssMb.toFixed(1)} MB at 10^7 (+${growth.toFixed(1)} MB; target <= 20 MB)`);
+  const bigProcesses = runChild('processes', 10 * departures);
+  console.log(`memory (processes): ${processes.maxRssMb.toFixed(1)} MB at 10^6, ${bigProcesses.maxRssMb.toFixed(1)} MB at 10^7 (+${(bigProcesses.maxRssMb - processes.maxRssMb).toFixed(1)} MB)`);
+}

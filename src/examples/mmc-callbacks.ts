@@ -58,7 +58,7 @@ export function runMmcCallbacks(options: MmcOptions): MmcResult {
   const serviceStream = createStream(options.seed, 'mmc/services');
 
   // Waiting line: a growable ring buffer of arrival times.
-  let line = new Float64Array(1024);
+  let line: Float64Array = new Float64Array(1024);
   let head = 0;
   let waiting = 0;
   const arrivedAt = new Float64Array(servers);

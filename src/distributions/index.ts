@@ -45,3 +45,4 @@ export {
   normalUpperTail,
 } from './special-functions.ts';
 export { standardGammaSampler, standardNormal } from './samplers.ts';
+export { sumOf } from './sum.ts';

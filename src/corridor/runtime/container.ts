@@ -1,0 +1,54 @@
+/**
+ * A container (one FEU) moving along a route, and the context every stage of a replication
+ * shares. The container is mutable on purpose: stages hand over "how it arrived" (the train it
+ * came on, the direction) through its fields, so moving it allocates nothing per stage.
+ */
+import type { Simulation } from '../../engine/index.ts';
+import type { RandomStreams } from '../../random/index.ts';
+import type { SimCalendar } from '../../resources/index.ts';
+import type { Direction } from '../compiled.ts';
+
+/** One row of the journey log: a container's visit to one stage. Times in hours. */
+export interface JourneyRow {
+  readonly container: number;
+  readonly route: string;
+  readonly origin: string;
+  readonly destination: string;
+  readonly stage: string;
+  readonly stageKind: string;
+  readonly entered: number;
+  readonly arrived: number;
+  readonly started: number;
+  readonly left: number;
+}
+
+/** The group a container travelled in (one train, one sailing): yards handle groups whole. */
+export interface TravelGroup {
+  /** Containers in the group. */
+  size: number;
+}
+
+/** A container on its way. Times in hours. */
+export interface Container {
+  readonly id: number;
+  readonly routeIndex: number;
+  /** When it entered the network at its origin. */
+  readonly entered: number;
+  /** Entered after the warm-up: its times count in the statistics. */
+  readonly measured: boolean;
+  /** The train or sailing it arrived on at the current stage (null at the origin). */
+  group: TravelGroup | null;
+  /** Direction of the leg it arrived on. */
+  direction: Direction;
+  /** When service began at the stage it is leaving (set by each stage). */
+  started: number;
+}
+
+/** What every stage of one replication shares. */
+export interface RunContext {
+  readonly sim: Simulation;
+  readonly streams: RandomStreams;
+  readonly calendar: SimCalendar;
+  /** Simulation time at which measurement starts, hours. */
+  readonly warmupEnd: number;
+}

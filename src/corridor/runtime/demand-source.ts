@@ -1,0 +1,36 @@
+/**
+ * Containers entering the network: for each demand flow, a Poisson stream of arrivals (single
+ * FEU, or lots of several FEU) whose rate follows the flow's monthly seasonality. Seasonality is
+ * a time change: an Exp(1) draw divided by the base rate is "intensity hours", turned into real
+ * hours by integrating the monthly multipliers, which is exact for a Poisson process with a
+ * piecewise-constant rate.
+ */
+import type { RandomStream } from '../../random/index.ts';
+import { advanceByIntensity } from '../../resources/index.ts';
+import type { CompiledDemand } from '../compiled.ts';
+import type { RunContext } from './container.ts';
+
+/** Called for each arrival: the flow and how many FEU arrive together. */
+export type ArrivalHandler = (demand: CompiledDemand, lot: number) => void;
+
+/** Start the arrival stream of one demand flow; arrivals are handed to `onArrival`. */
+export function startDemand(ctx: RunContext, demand: CompiledDemand, onArrival: ArrivalHandler): void {
+  if (demand.feuPerHour <= 0) return;
+  const { sim, calendar } = ctx;
+  const timing: RandomStream = ctx.streams.stream(`demand/${demand.id}/arrivals`);
+  const sizes: RandomStream = ctx.streams.stream(`demand/${demand.id}/lots`);
+  const lotSize = demand.lotSize;
+  // Lots arrive at rate (FEU per hour) / (mean FEU per lot), so the FEU rate is as specified.
+  const lotsPerHour = demand.feuPerHour / (lotSize?.mean ?? 1);
+  const seasonality = demand.seasonality;
+  const nextTime = (): number => {
+    const intensityHours = -Math.log(timing.next()) / lotsPerHour;
+    return seasonality === undefined ? sim.now + intensityHours : advanceByIntensity(calendar, seasonality, sim.now, intensityHours);
+  };
+  const arrive = (): void => {
+    const lot = lotSize === undefined ? 1 : Math.max(1, Math.round(lotSize.sample(sizes)));
+    onArrival(demand, lot);
+    sim.scheduleAt(nextTime(), arrive);
+  };
+  sim.scheduleAt(nextTime(), arrive);
+}

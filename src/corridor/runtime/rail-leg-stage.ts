@@ -1,0 +1,129 @@
+/**
+ * A rail leg: containers are assembled into block trains at the leg's origin under its
+ * departure policy (full, timetable, or full-or-maximum-wait), each train waits for a path on
+ * its line (shared with other legs on the same line) and runs to the leg's end.
+ *
+ * The batch transport stands for assembly and the trainset fleet: its "travel" is instant and
+ * its vehicles return after one loaded run plus the empty return, so trainsets are the
+ * constraint they are in reality, while path waits and running times belong to each train.
+ */
+import { sumOf } from '../../distributions/index.ts';
+import type { Distribution } from '../../distributions/index.ts';
+import type { ProcessGenerator, SimEvent } from '../../engine/index.ts';
+import type { RandomStream } from '../../random/index.ts';
+import { BatchTransport, Resource, type BatchRecord } from '../../resources/index.ts';
+import type { CompiledRailLeg, Direction } from '../compiled.ts';
+import type { Container, RunContext, TravelGroup } from './container.ts';
+import { StageMonitor } from './stage-monitor.ts';
+import type { Stage } from './stage.ts';
+
+/** A line's train paths: one departure per headway, shared by all legs on the line. */
+export class Line {
+  readonly paths: Resource;
+  private readonly monitors: StageMonitor[] = [];
+
+  /** @param id the line id. @param ctx the replication. */
+  constructor(readonly id: string, ctx: RunContext) {
+    this.paths = new Resource(ctx.sim, 1, `line/${id}`);
+    this.paths.onChange = (now) => {
+      for (const monitor of this.monitors) monitor.setBusy(now, this.paths.users);
+    };
+  }
+
+  /** Report this line's occupancy as the utilization of `monitor`. */
+  watch(monitor: StageMonitor): void {
+    this.monitors.push(monitor);
+  }
+}
+
+/** One train on the leg: the event its containers wait on. */
+interface TrainRun extends TravelGroup {
+  readonly done: SimEvent<undefined>;
+  departed: number;
+}
+
+/** A rail leg in a running replication. */
+export class RailLegStage implements Stage {
+  readonly kind = 'rail';
+  readonly id: string;
+  readonly name: string;
+  readonly monitor: StageMonitor;
+  private readonly transport: BatchTransport<Container>;
+  private readonly trains = new Map<number, TrainRun>();
+  private readonly running: Distribution;
+  private readonly runningStream: RandomStream;
+  private readonly headway: number;
+  private readonly direction: Direction;
+  private waitingForPath = 0;
+
+  /** @param spec the compiled leg. @param line its line. @param ctx the replication. */
+  constructor(spec: CompiledRailLeg, private readonly line: Line, private readonly ctx: RunContext) {
+    this.id = spec.id;
+    this.name = spec.name;
+    this.direction = spec.direction;
+    // Utilization of a rail leg is the occupancy of its line's paths (one path at a time).
+    this.monitor = new StageMonitor(1, ctx.sim.now);
+    line.watch(this.monitor);
+    this.running = spec.running;
+    this.headway = spec.pathHeadway;
+    this.runningStream = ctx.streams.stream(`${spec.id}/running`);
+    const fleet = spec.fleet;
+    this.transport = new BatchTransport<Container>(ctx.sim, {
+      name: `${spec.id}/assembly`,
+      capacity: spec.capacityFeu,
+      // Without a fleet a trainset is always at hand: one vehicle that returns at once.
+      vehicles: fleet?.trainsets ?? 1,
+      policy: spec.policy,
+      travelTime: 0,
+      returnTime: fleet !== undefined ? sumOf([spec.running, fleet.return]) : 0,
+      random: ctx.streams,
+      onChange: (now) => this.updateQueue(now),
+    });
+  }
+
+  /** Wait for a train to be assembled and a path, then ride to the leg's end. */
+  *visit(container: Container): ProcessGenerator {
+    const sim = this.ctx.sim;
+    const arrived = sim.now;
+    const record = (yield this.transport.board(container)) as BatchRecord<Container>;
+    let train = this.trains.get(record.departure);
+    if (train === undefined) {
+      train = { size: 0, departed: Number.NaN, done: sim.event<undefined>(`${this.id} train`) };
+      this.trains.set(record.departure, train);
+      sim.process(this.runTrain(record.departure, train), `${this.id}/train`);
+    }
+    train.size++;
+    yield train.done;
+    container.started = train.departed;
+    container.group = train;
+    container.direction = this.direction;
+    const left = sim.now;
+    this.monitor.record(left, train.departed - arrived, left - train.departed, container.measured);
+  }
+
+  private *runTrain(departure: number, train: TrainRun): ProcessGenerator {
+    const sim = this.ctx.sim;
+    // Let every container of this departure join the train before it asks for a path.
+    yield sim.timeout(0);
+    this.waitingForPath += train.size;
+    this.updateQueue(sim.now);
+    const path = this.line.paths.request();
+    yield path;
+    this.waitingForPath -= train.size;
+    this.updateQueue(sim.now);
+    train.departed = sim.now;
+    sim.schedule(this.headway, () => this.line.paths.release(path));
+    yield sim.timeout(this.running.sample(this.runningStream));
+    this.trains.delete(departure);
+    train.done.succeed(undefined);
+  }
+
+  private updateQueue(now: number): void {
+    this.monitor.queue.update(now, this.transport.queueLength + this.waitingForPath);
+  }
+
+  /** Restart measurement at `now`. */
+  reset(now: number): void {
+    this.monitor.reset(now);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What one replication of a corridor model reports: plain data (no live simulation objects), so
+ * it crosses worker threads and becomes CSV rows. Times in hours, volumes in FEU.
+ */
+import type { RouteMode } from '../compiled.ts';
+import type { StageKind } from './stage.ts';
+
+/** Transit-time summary of one route's delivered containers, hours. */
+export interface TransitSummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+/** One route over the measured period. */
+export interface RouteResult {
+  readonly id: string;
+  readonly name: string;
+  readonly mode: RouteMode;
+  /** FEU that entered after warm-up. */
+  readonly entered: number;
+  /** FEU delivered after warm-up (whenever they entered). */
+  readonly delivered: number;
+  /** Delivered FEU per week over the measured period. */
+  readonly feuPerWeek: number;
+  /** End-to-end times of containers that entered after warm-up and were delivered. */
+  readonly transit: TransitSummary;
+  /** FEU delivered in each complete week of the measured period. */
+  readonly weekly: readonly number[];
+}
+
+/** One stage (node or leg) over the measured period. */
+export interface StageResult {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: StageKind;
+  /** FEU leaving the stage per week. */
+  readonly feuPerWeek: number;
+  /** Containers measured (entered the network after warm-up) that left the stage. */
+  readonly containers: number;
+  readonly meanWaitHours: number;
+  readonly meanServiceHours: number;
+  /** Time-average and maximum number of FEU waiting. */
+  readonly meanQueueFeu: number;
+  readonly maxQueueFeu: number;
+  /** Time-average share of capacity busy (servers, tracks, vessels, line paths); NaN where none. */
+  readonly utilization: number;
+  /** Total hours measured containers waited here. */
+  readonly totalWaitHours: number;
+  /** This stage's share of all waiting hours in the network, 0 to 1. */
+  readonly waitShare: number;
+}
+
+/** Containers in and out, FEU: conservation says entered = delivered + inSystem. */
+export interface ContainerBalance {
+  /** All FEU that entered, warm-up included. */
+  readonly entered: number;
+  /** All FEU delivered, warm-up included. */
+  readonly delivered: number;
+  /** FEU still in the network at the end (the backlog). */
+  readonly inSystem: number;
+}
+
+/** The result of one replication. */
+export interface ReplicationResult {
+  readonly model: string;
+  readonly seed: number | string;
+  readonly warmupHours: number;
+  readonly horizonHours: number;
+  /** Future-event-list entries processed. */
+  readonly events: number;
+  readonly containers: ContainerBalance;
+  /** Time-average FEU in the network over the measured period. */
+  readonly meanInSystem: number;
+  readonly routes: readonly RouteResult[];
+  readonly stages: readonly StageResult[];
+  /** Stage ids by share of waiting time, largest first. */
+  readonly bottlenecks: readonly string[];
+}

@@ -1,0 +1,184 @@
+/**
+ * One replication of a corridor model: build the network, let demand arrive, run the warm-up,
+ * reset the statistics, run the measured horizon, and report plain data.
+ */
+import { Simulation, type ProcessGenerator } from '../../engine/index.ts';
+import { RandomStreams, type Seed } from '../../random/index.ts';
+import { SimCalendar } from '../../resources/index.ts';
+import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
+import type { CompiledModel } from '../compiled.ts';
+import type { Container, JourneyRow, RunContext } from './container.ts';
+import { startDemand } from './demand-source.ts';
+import { buildNetwork, type RuntimeRoute } from './network.ts';
+import type { ReplicationResult, RouteResult, StageResult } from './result.ts';
+
+/** How long to run and what to record. Times in hours. */
+export interface ReplicationOptions {
+  readonly seed: Seed;
+  /** Hours simulated before measurement starts. */
+  readonly warmupHours: number;
+  /** Hours measured after the warm-up. */
+  readonly horizonHours: number;
+  /** Receives one row per container per stage, if given (the journey log). */
+  readonly journeyLog?: (row: JourneyRow) => void;
+  /** Arrivals at fixed times in addition to the model's demand (a replayed trace, or a test). */
+  readonly scriptedArrivals?: readonly ScriptedArrival[];
+}
+
+/** A lot of containers entering a route at a fixed time (hours). */
+export interface ScriptedArrival {
+  readonly time: number;
+  readonly route: string;
+  readonly lot?: number;
+}
+
+/** Per-route accumulators. */
+interface RouteStats {
+  readonly transit: Tally;
+  readonly sketch: QuantileSketch;
+  readonly delivered: ThroughputCounter;
+  entered: number;
+}
+
+/** Run one replication of `model`. */
+export function runReplication(model: CompiledModel, options: ReplicationOptions): ReplicationResult {
+  const { warmupHours, horizonHours } = options;
+  if (!(warmupHours >= 0) || !(horizonHours > 0) || !Number.isFinite(warmupHours + horizonHours)) {
+    throw new RangeError(`runReplication: warm-up must be >= 0 h and horizon > 0 h, got warm-up ${warmupHours} h, horizon ${horizonHours} h`);
+  }
+  const sim = new Simulation();
+  const ctx: RunContext = { sim, streams: new RandomStreams(options.seed), calendar: new SimCalendar(model.startDate), warmupEnd: warmupHours };
+  const network = buildNetwork(model, ctx);
+  const routeStats: RouteStats[] = network.routes.map(() => ({
+    transit: new Tally(),
+    sketch: new QuantileSketch(),
+    delivered: new ThroughputCounter({ start: warmupHours }),
+    entered: 0,
+  }));
+  const inSystem = new TimeWeighted(0, 0);
+  let entered = 0;
+  let delivered = 0;
+  let nextId = 0;
+  const log = options.journeyLog;
+
+  function* journey(container: Container, route: RuntimeRoute): ProcessGenerator {
+    for (const stage of route.stages) {
+      const arrived = sim.now;
+      yield* stage.visit(container);
+      if (log !== undefined) {
+        log({
+          container: container.id,
+          route: route.spec.id,
+          origin: route.spec.origin,
+          destination: route.spec.destination,
+          stage: stage.id,
+          stageKind: stage.kind,
+          entered: container.entered,
+          arrived,
+          started: container.started,
+          left: sim.now,
+        });
+      }
+    }
+    delivered++;
+    inSystem.update(sim.now, entered - delivered);
+    const stats = routeStats[container.routeIndex] as RouteStats;
+    stats.delivered.record(sim.now);
+    if (container.measured) {
+      const transit = sim.now - container.entered;
+      stats.transit.add(transit);
+      stats.sketch.add(transit);
+    }
+  }
+
+  const routeIndexOf = (id: string, who: string): number => {
+    const index = network.routeIndex.get(id);
+    if (index === undefined) throw new Error(`${who} names route "${id}", which the model does not define`);
+    return index;
+  };
+  const enter = (routeIndex: number, lot: number): void => {
+    const route = network.routes[routeIndex] as RuntimeRoute;
+    for (let i = 0; i < lot; i++) {
+      const now = sim.now;
+      const measured = now >= warmupHours;
+      const container: Container = { id: nextId++, routeIndex, entered: now, measured, group: null, direction: 'westbound', started: now };
+      entered++;
+      if (measured) (routeStats[routeIndex] as RouteStats).entered++;
+      inSystem.update(now, entered - delivered);
+      sim.process(journey(container, route), 'container');
+    }
+  };
+  for (const demand of model.demand) {
+    const routeIndex = routeIndexOf(demand.route, `Demand "${demand.id}"`);
+    startDemand(ctx, demand, (_flow, lot) => enter(routeIndex, lot));
+  }
+  for (const arrival of options.scriptedArrivals ?? []) {
+    const routeIndex = routeIndexOf(arrival.route, 'A scripted arrival');
+    sim.scheduleAt(arrival.time, () => enter(routeIndex, arrival.lot ?? 1));
+  }
+
+  if (warmupHours > 0) sim.run(warmupHours);
+  for (const stage of network.stages) stage.reset(warmupHours);
+  inSystem.reset(warmupHours);
+  const end = warmupHours + horizonHours;
+  sim.run(end);
+
+  const weeks = horizonHours / 168;
+  const stages = network.stages.map((stage) => stageResult(stage, end, weeks));
+  const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
+  const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
+  const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);
+  return {
+    model: model.id,
+    seed: options.seed,
+    warmupHours,
+    horizonHours,
+    events: sim.eventsProcessed,
+    containers: { entered, delivered, inSystem: entered - delivered },
+    meanInSystem: inSystem.mean(end),
+    routes: network.routes.map((route, i) => routeResult(route, routeStats[i] as RouteStats, end, weeks)),
+    stages: withShares,
+    bottlenecks,
+  };
+}
+
+function stageResult(stage: RuntimeRoute['stages'][number], end: number, weeks: number): StageResult {
+  const m = stage.monitor;
+  return {
+    id: stage.id,
+    name: stage.name,
+    kind: stage.kind,
+    feuPerWeek: m.throughput.total / weeks,
+    containers: m.wait.count,
+    meanWaitHours: m.wait.count > 0 ? m.wait.mean : 0,
+    meanServiceHours: m.service.count > 0 ? m.service.mean : 0,
+    meanQueueFeu: m.queue.mean(end),
+    maxQueueFeu: m.queue.max,
+    utilization: Number.isNaN(m.capacity) ? Number.NaN : m.busy.mean(end) / m.capacity,
+    totalWaitHours: m.wait.sum,
+    waitShare: 0,
+  };
+}
+
+function routeResult(route: RuntimeRoute, stats: RouteStats, end: number, weeks: number): RouteResult {
+  const { transit, sketch } = stats;
+  const q = (p: number): number => (sketch.count > 0 ? sketch.quantile(p) : Number.NaN);
+  return {
+    id: route.spec.id,
+    name: route.spec.name,
+    mode: route.spec.mode,
+    entered: stats.entered,
+    delivered: stats.delivered.total,
+    feuPerWeek: stats.delivered.total / weeks,
+    transit: {
+      count: transit.count,
+      mean: transit.count > 0 ? transit.mean : Number.NaN,
+      p10: q(0.1),
+      p50: q(0.5),
+      p90: q(0.9),
+      p95: q(0.95),
+      max: transit.count > 0 ? transit.max : Number.NaN,
+    },
+    weekly: stats.delivered.buckets(end),
+  };
+}

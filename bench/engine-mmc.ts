@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../src/build/bundle.ts';
 
 interface ChildResult {
   variant: string;
@@ -27,10 +28,11 @@ interface ChildResult {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const departures = quick ? 100_000 : 1_000_000;
-const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Children run a bundle of bench/mmc-child.ts: see src/build/bundle.ts for why not tsx.
+const childScript = bundleEntry('bench/mmc-child.ts');
 
 function runChild(variant: string, n: number): ChildResult {
-  const out = execFileSync(process.execPath, [tsxCli, path.join(root, 'bench', 'mmc-child.ts'), variant, String(n)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [childScript, variant, String(n)], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
 }
 
@@ -49,7 +51,7 @@ function runFloor(n: number, rng: 'xorshift' | 'alea'): { departuresPerSecond: n
   return { departuresPerSecond: n / best, seconds: best };
 }
 
-const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 14)).join('');
+const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 16)).join('');
 console.log(`corridor-sim engine benchmark: M/M/3, lambda=2.7/h, mu=1/h, ${departures.toLocaleString('en-US')} departures`);
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores\n`);
 

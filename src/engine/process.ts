@@ -41,6 +41,7 @@ export class ProcessError extends Error {
 /** A running generator. Create with `sim.process(generator, name)`. */
 export class Process<R = void> extends SimEvent<R> {
   private target: SimEvent<unknown> | null;
+  private started = false;
   private readonly resumeCallback = (event: SimEvent<unknown>): void => this.resume(event);
 
   /**
@@ -51,11 +52,20 @@ export class Process<R = void> extends SimEvent<R> {
   constructor(sim: Simulation, private readonly generator: ProcessGenerator<R>, readonly name: string) {
     super(sim);
     this.label = name;
-    const start = new SimEvent<undefined>(sim);
-    start.label = `start of ${name}`;
-    start.addCallback(this.resumeCallback);
-    start.succeed(undefined, URGENT);
-    this.target = start;
+    // The process schedules itself to start: `fire` while still PENDING means "start", which
+    // saves allocating a start event per process (a container journey is one process).
+    sim.enqueue(this, 0, URGENT);
+    this.target = null;
+  }
+
+  /** Called by the engine: first to start the generator, later (once finished) as an event. */
+  override fire(): void {
+    if (!this.started) {
+      this.started = true;
+      this.resume(this.sim.startSignal);
+      return;
+    }
+    super.fire();
   }
 
   /** True until the generator returns or throws. */

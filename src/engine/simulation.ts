@@ -7,7 +7,7 @@
  * entry and no allocation.
  */
 import { allOf, anyOf, type Condition } from './condition.ts';
-import { SimEvent, Timeout } from './event.ts';
+import { PROCESSED, SimEvent, Timeout } from './event.ts';
 import { EventQueue, MAX_PRIORITY, NORMAL, type Callback, type Firable } from './event-queue.ts';
 import { Process, describeValue, type ProcessGenerator } from './process.ts';
 
@@ -22,6 +22,8 @@ export class Simulation {
   eventsProcessed = 0;
   /** The process whose generator is running right now, or null between events. */
   activeProcess: Process<unknown> | null = null;
+  /** A processed, succeeded event that starts every process (shared: it carries no state). */
+  readonly startSignal: SimEvent<undefined>;
   /** Optional hook called for every entry processed (for event traces; null costs nothing). */
   tracer: Tracer | null = null;
 
@@ -29,6 +31,9 @@ export class Simulation {
   constructor(startTime = 0) {
     if (!Number.isFinite(startTime)) throw new Error(`Simulation start time must be a finite number of hours, got ${startTime}`);
     this.clock = startTime;
+    this.startSignal = new SimEvent<undefined>(this);
+    this.startSignal.label = 'process start';
+    this.startSignal.state = PROCESSED;
   }
 
   /** Current simulation time, hours. */

@@ -16,18 +16,22 @@ const positiveInt = z.number().int().positive();
 const fraction = z.number().gt(0).lte(1);
 
 /** A duration with its unit: `{ hours: 48 }` or `{ days: 2 }`. */
-export const durationSchema = z.union([z.strictObject({ hours: nonNegative }), z.strictObject({ days: nonNegative })]);
+export const durationSchema = z
+  .union([z.strictObject({ hours: nonNegative }), z.strictObject({ days: nonNegative })])
+  .describe('A duration such as { hours: 48 } or { days: 2 }.');
 
 /** A time distribution: a distribution spec (see src/distributions) plus its unit. */
 export const timeDistributionSchema = z
   .looseObject({
-    dist: z.string(),
+    dist: z.string().describe('A distribution kind such as lognormal, gamma, triangular or mixture.'),
     unit: z.enum(['hours', 'days']),
   })
   .describe('A distribution such as { dist: lognormal, mean: 20, cv: 0.3, unit: hours }; parameters are in `unit`.');
 
 /** A count of containers: exactly one of FEU or TEU (2 TEU = 1 FEU). */
-export const containerCountSchema = z.union([z.strictObject({ capacityFeu: positive }), z.strictObject({ capacityTeu: positive })]);
+export const containerCountSchema = z
+  .union([z.strictObject({ capacityFeu: positive }), z.strictObject({ capacityTeu: positive })])
+  .describe('One of capacityFeu or capacityTeu, e.g. { capacityFeu: 100 } (2 TEU = 1 FEU).');
 
 /** Twelve monthly multipliers, January first (1 = the annual average). */
 export const monthlySchema = z.array(nonNegative).length(12);
@@ -169,11 +173,14 @@ export const demandSchema = z.strictObject({
   id,
   route: id,
   /** Average volume: FEU per week or TEU per year. */
-  volume: z.union([z.strictObject({ feuPerWeek: nonNegative }), z.strictObject({ teuPerYear: nonNegative })]),
+  volume: z
+    .union([z.strictObject({ feuPerWeek: nonNegative }), z.strictObject({ teuPerYear: nonNegative })])
+    .describe('One of feuPerWeek or teuPerYear, e.g. { feuPerWeek: 40 }.'),
   seasonality: monthlySchema.optional(),
   /** Poisson arrivals of single FEU, or Poisson arrivals of batches (a shipper's lot). */
   arrivals: z
     .union([z.literal('poisson'), z.strictObject({ batched: z.strictObject({ size: z.looseObject({ dist: z.string() }) }) })])
+    .describe('"poisson", or { batched: { size: <distribution of lot sizes in FEU> } }.')
     .default('poisson'),
   notes: z.string().optional(),
 });

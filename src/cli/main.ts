@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/**
+ * The `corridor-sim` command. Each subcommand lives in its own module under src/cli/; this file
+ * only wires them to commander. Exit codes: 0 success, 1 a run failed, 2 bad input.
+ */
+import { Command } from 'commander';
+import { registerSimulate } from './simulate-command.ts';
+
+const program = new Command('corridor-sim')
+  .description('Discrete-event simulation of freight corridors: the Middle Corridor and its competitors')
+  .showHelpAfterError();
+registerSimulate(program);
+await program.parseAsync(process.argv);

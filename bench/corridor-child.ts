@@ -1,0 +1,20 @@
+/**
+ * One simulated year of the Middle Corridor model at the 2025 volume, timed in a fresh
+ * process. Prints one JSON line. Used by `bench/corridor-year.ts`.
+ */
+import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
+import { runReplication } from '../src/corridor/runtime/run-replication.ts';
+
+const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], label: 'bench-2025' });
+const year = { warmupHours: 0, horizonHours: 365 * 24 };
+// One short run first, so the timed runs measure compiled code, not the JIT warming up.
+runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
+const times: number[] = [];
+let last = runReplication(model, { seed: 1, ...year });
+for (let seed = 1; seed <= 3; seed++) {
+  const started = process.hrtime.bigint();
+  last = runReplication(model, { seed, ...year });
+  times.push(Number(process.hrtime.bigint() - started) / 1e9);
+}
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({ medianSeconds: times[1], minSeconds: times[0], events: last.events, enteredFeu: last.containers.entered }));

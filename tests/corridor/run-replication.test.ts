@@ -43,6 +43,12 @@ describe('runReplication on a deterministic model', () => {
     expect(stage('b')?.totalWaitHours).toBe(0.5);
     expect(stage('rail1')?.waitShare).toBeCloseTo(0.5, 12);
     expect(result.bottlenecks).toEqual(['rail1', 'a', 'b']);
+    // Daily mean queues over 100 h: four complete days. At A, c1 waited 0.5 h on day 1.
+    expect(stage('a')?.dailyQueue).toEqual([0.5 / 24, 0, 0, 0]);
+    // rail1: c0 waited 1-2 h for the train to fill (1 FEU-hour on day 1).
+    expect(stage('rail1')?.dailyQueue).toEqual([1 / 24, 0, 0, 0]);
+    expect(r?.transit.quantiles).toHaveLength(21);
+    expect(r?.transit.quantiles.every((x) => Math.abs(x - 21.5) <= 21.5 * 0.005)).toBe(true);
   });
 
   it('holds a train in the yard while another occupies the only track', () => {

@@ -14,7 +14,12 @@ export interface TransitSummary {
   readonly p90: number;
   readonly p95: number;
   readonly max: number;
+  /** Transit quantiles at `TRANSIT_QUANTILE_LEVELS` (an ECDF outline for plots), hours. */
+  readonly quantiles: readonly number[];
 }
+
+/** Probability levels of `TransitSummary.quantiles`: 1%, 5%, 10%, ..., 95%, 99%. */
+export const TRANSIT_QUANTILE_LEVELS: readonly number[] = [0.01, ...Array.from({ length: 19 }, (_, i) => (i + 1) / 20), 0.99];
 
 /** One route over the measured period. */
 export interface RouteResult {
@@ -53,6 +58,8 @@ export interface StageResult {
   readonly totalWaitHours: number;
   /** This stage's share of all waiting hours in the network, 0 to 1. */
   readonly waitShare: number;
+  /** Time-average FEU waiting in each complete day of the measured period. */
+  readonly dailyQueue: readonly number[];
 }
 
 /** Containers in and out, FEU: conservation says entered = delivered + inSystem. */

@@ -2,7 +2,7 @@
  * One replication of a corridor model: build the network, let demand arrive, run the warm-up,
  * reset the statistics, run the measured horizon, and report plain data.
  */
-import { Simulation, type ProcessGenerator } from '../../engine/index.ts';
+import { LATE, Simulation, type ProcessGenerator } from '../../engine/index.ts';
 import { RandomStreams, type Seed } from '../../random/index.ts';
 import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
@@ -10,7 +10,8 @@ import type { CompiledModel } from '../compiled.ts';
 import type { Container, JourneyRow, RunContext } from './container.ts';
 import { startDemand } from './demand-source.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
-import type { ReplicationResult, RouteResult, StageResult } from './result.ts';
+import type { Stage } from './stage.ts';
+import { TRANSIT_QUANTILE_LEVELS, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
 
 /** How long to run and what to record. Times in hours. */
 export interface ReplicationOptions {
@@ -121,10 +122,11 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   for (const stage of network.stages) stage.reset(warmupHours);
   inSystem.reset(warmupHours);
   const end = warmupHours + horizonHours;
+  const dailyQueues = recordDailyQueues(sim, network.stages, warmupHours, end);
   sim.run(end);
 
   const weeks = horizonHours / 168;
-  const stages = network.stages.map((stage) => stageResult(stage, end, weeks));
+  const stages = network.stages.map((stage, i) => stageResult(stage, end, weeks, dailyQueues[i] ?? []));
   const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
   const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
   const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);
@@ -142,7 +144,27 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   };
 }
 
-function stageResult(stage: RuntimeRoute['stages'][number], end: number, weeks: number): StageResult {
+/**
+ * Sample each stage's time-average queue per day of the measured period, from the integral of
+ * its queue length (exact daily means, not snapshots), for queue-over-time charts.
+ */
+function recordDailyQueues(sim: Simulation, stages: readonly Stage[], start: number, end: number): number[][] {
+  const series = stages.map((): number[] => []);
+  const last = stages.map((stage) => stage.monitor.queue.integral(start));
+  const sample = (): void => {
+    const now = sim.now;
+    stages.forEach((stage, i) => {
+      const integral = stage.monitor.queue.integral(now);
+      (series[i] as number[]).push((integral - (last[i] as number)) / 24);
+      last[i] = integral;
+    });
+    if (now + 24 <= end) sim.schedule(24, sample, 0, LATE);
+  };
+  if (start + 24 <= end) sim.scheduleAt(start + 24, sample, 0, LATE);
+  return series;
+}
+
+function stageResult(stage: Stage, end: number, weeks: number, dailyQueue: readonly number[]): StageResult {
   const m = stage.monitor;
   return {
     id: stage.id,
@@ -157,6 +179,7 @@ function stageResult(stage: RuntimeRoute['stages'][number], end: number, weeks: 
     utilization: Number.isNaN(m.capacity) ? Number.NaN : m.busy.mean(end) / m.capacity,
     totalWaitHours: m.wait.sum,
     waitShare: 0,
+    dailyQueue,
   };
 }
 
@@ -178,6 +201,7 @@ function routeResult(route: RuntimeRoute, stats: RouteStats, end: number, weeks:
       p90: q(0.9),
       p95: q(0.95),
       max: transit.count > 0 ? transit.max : Number.NaN,
+      quantiles: TRANSIT_QUANTILE_LEVELS.map(q),
     },
     weekly: stats.delivered.buckets(end),
   };

@@ -2,14 +2,12 @@
  * The M/M/c queue written on the engine's cheap-callback path: no process, no event object and
  * no allocation per customer. It is the engine's speed reference (`npm run bench`) and a check
  * that the callback path agrees with the process path and with Erlang C.
- *
- * Measurement follows `../shared/bench/floor-mmc.cjs` so the two can be compared: customers
- * whose departure index exceeds the warm-up count give Wq and W; Lq and utilization are time
- * averages between the warm-up departure and the last departure.
+ * Measurement (mmc-meter.ts) follows `../shared/bench/floor-mmc.cjs`, so the two compare.
  */
 import { Simulation } from '../engine/index.ts';
 import { exponential } from '../distributions/index.ts';
 import { createStream, type Seed } from '../random/index.ts';
+import { MmcMeter } from './mmc-meter.ts';
 
 /** Parameters of an M/M/c run. Rates are per hour. */
 export interface MmcOptions {
@@ -66,23 +64,7 @@ export function runMmcCallbacks(options: MmcOptions): MmcResult {
   const idle: number[] = [];
   for (let s = servers - 1; s >= 0; s--) idle.push(s);
 
-  let departed = 0;
-  let recorded = 0;
-  let sumWait = 0;
-  let sumSojourn = 0;
-  let lastChange = 0;
-  let areaWaiting = 0;
-  let areaBusy = 0;
-  let warmArea = 0;
-  let warmBusy = 0;
-  let warmTime = 0;
-
-  const account = (now: number): void => {
-    const dt = now - lastChange;
-    areaWaiting += dt * waiting;
-    areaBusy += dt * (servers - idle.length);
-    lastChange = now;
-  };
+  const meter = new MmcMeter(servers, warmup);
 
   const startService = (server: number, arrival: number, now: number): void => {
     arrivedAt[server] = arrival;
@@ -92,30 +74,24 @@ export function runMmcCallbacks(options: MmcOptions): MmcResult {
 
   const arrive = (): void => {
     const now = sim.now;
-    account(now);
     sim.schedule(interarrival.sample(arrivalStream), arrive);
     const server = idle.pop();
     if (server !== undefined) {
       startService(server, now, now);
-      return;
+    } else {
+      if (waiting === line.length) {
+        line = growRing(line, head, waiting);
+        head = 0;
+      }
+      line[(head + waiting) % line.length] = now;
+      waiting++;
     }
-    if (waiting === line.length) {
-      line = growRing(line, head, waiting);
-      head = 0;
-    }
-    line[(head + waiting) % line.length] = now;
-    waiting++;
+    meter.update(now, waiting, servers - idle.length);
   };
 
   const depart = (server: number): void => {
     const now = sim.now;
-    account(now);
-    departed++;
-    if (departed > warmup) {
-      recorded++;
-      sumWait += (startedAt[server] as number) - (arrivedAt[server] as number);
-      sumSojourn += now - (arrivedAt[server] as number);
-    }
+    meter.depart(now, arrivedAt[server] as number, startedAt[server] as number);
     if (waiting > 0) {
       const arrival = line[head] as number;
       head = (head + 1) % line.length;
@@ -124,28 +100,12 @@ export function runMmcCallbacks(options: MmcOptions): MmcResult {
     } else {
       idle.push(server);
     }
-    if (departed === warmup) {
-      warmTime = now;
-      warmArea = areaWaiting;
-      warmBusy = areaBusy;
-    }
+    meter.update(now, waiting, servers - idle.length);
   };
 
   sim.schedule(interarrival.sample(arrivalStream), arrive);
-  while (departed < departures && sim.step());
-  const span = sim.now - warmTime;
-  const meanQueueLength = (areaWaiting - warmArea) / span;
-  const meanBusy = (areaBusy - warmBusy) / span;
-  return {
-    recorded,
-    meanWait: sumWait / recorded,
-    meanSojourn: sumSojourn / recorded,
-    meanQueueLength,
-    meanInSystem: meanQueueLength + meanBusy,
-    utilization: meanBusy / servers,
-    events: sim.eventsProcessed,
-    endTime: sim.now,
-  };
+  while (meter.departed < departures && sim.step());
+  return meter.result(sim.now, sim.eventsProcessed);
 }
 
 function growRing(ring: Float64Array, head: number, length: number): Float64Array {

@@ -10,6 +10,7 @@ import { exponential } from '../distributions/index.ts';
 import { createStream } from '../random/index.ts';
 import { Resource } from '../resources/index.ts';
 import type { MmcOptions, MmcResult } from './mmc-callbacks.ts';
+import { MmcMeter } from './mmc-meter.ts';
 
 /** Simulate an M/M/c queue with FIFO service using processes and a `Resource`. */
 export function runMmcProcesses(options: MmcOptions): MmcResult {
@@ -22,27 +23,8 @@ export function runMmcProcesses(options: MmcOptions): MmcResult {
   const serviceStream = createStream(options.seed, 'mmc/services');
   const counter = new Resource(sim, servers, 'servers');
 
-  let departed = 0;
-  let recorded = 0;
-  let sumWait = 0;
-  let sumSojourn = 0;
-  let lastChange = 0;
-  let areaWaiting = 0;
-  let areaBusy = 0;
-  let warmArea = 0;
-  let warmBusy = 0;
-  let warmTime = 0;
-  // Both counts change only inside Resource; integrate them just before each change.
-  let lastWaiting = 0;
-  let lastBusy = 0;
-  counter.onChange = (now) => {
-    const dt = now - lastChange;
-    areaWaiting += dt * lastWaiting;
-    areaBusy += dt * lastBusy;
-    lastChange = now;
-    lastWaiting = counter.queueLength;
-    lastBusy = counter.users;
-  };
+  const meter = new MmcMeter(servers, warmup);
+  counter.onChange = (now) => meter.update(now, counter.queueLength, counter.users);
 
   function* customer(): ProcessGenerator {
     const arrival = sim.now;
@@ -51,18 +33,7 @@ export function runMmcProcesses(options: MmcOptions): MmcResult {
     const start = sim.now;
     yield sim.timeout(service.sample(serviceStream));
     counter.release(request);
-    departed++;
-    if (departed > warmup) {
-      recorded++;
-      sumWait += start - arrival;
-      sumSojourn += sim.now - arrival;
-    }
-    if (departed === warmup) {
-      counter.onChange?.(sim.now);
-      warmTime = sim.now;
-      warmArea = areaWaiting;
-      warmBusy = areaBusy;
-    }
+    meter.depart(sim.now, arrival, start);
   }
 
   function* source(): ProcessGenerator {
@@ -73,19 +44,6 @@ export function runMmcProcesses(options: MmcOptions): MmcResult {
   }
 
   sim.process(source(), 'source');
-  while (departed < departures && sim.step());
-  counter.onChange(sim.now);
-  const span = sim.now - warmTime;
-  const meanQueueLength = (areaWaiting - warmArea) / span;
-  const meanBusy = (areaBusy - warmBusy) / span;
-  return {
-    recorded,
-    meanWait: sumWait / recorded,
-    meanSojourn: sumSojourn / recorded,
-    meanQueueLength,
-    meanInSystem: meanQueueLength + meanBusy,
-    utilization: meanBusy / servers,
-    events: sim.eventsProcessed,
-    endTime: sim.now,
-  };
+  while (meter.departed < departures && sim.step());
+  return meter.result(sim.now, sim.eventsProcessed);
 }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Distribution } from '../../src/distributions/distribution.ts';
+import { deterministic, exponentialFromMean, type Distribution } from '../../src/distributions/index.ts';
 import { Simulation, type ProcessGenerator } from '../../src/engine/index.ts';
-import { createStream, RandomStreams, type RandomStream } from '../../src/random/index.ts';
+import { createStream, RandomStreams } from '../../src/random/index.ts';
 import { BatchTransport, type BatchRecord, type BatchTransportOptions } from '../../src/resources/batch-transport.ts';
 import { Closure, scheduleWindows } from '../../src/resources/closure.ts';
 
-// Local test doubles, so these tests do not depend on the distribution factories.
-function det(value: number): Distribution {
-  return { kind: 'deterministic', mean: value, variance: 0, min: value, max: value, sample: () => value, toSpec: () => ({ dist: 'deterministic', value }) };
-}
-function expo(mean: number): Distribution {
-  return {
-    kind: 'exponential', mean, variance: mean * mean, min: 0, max: Infinity,
-    sample: (rng: RandomStream) => -Math.log(rng.next()) * mean,
-    toSpec: () => ({ dist: 'exponential', mean }),
-  };
-}
+// Deterministic and exponential durations, hours.
+const det = (value: number): Distribution => deterministic(value);
+const expo = (mean: number): Distribution => exponentialFromMean(mean);
 
 const rng = createStream(1, 'batch-test');
 type Options = Omit<BatchTransportOptions, 'random'>;

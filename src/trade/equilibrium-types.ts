@@ -1,0 +1,96 @@
+/**
+ * The types of the route-choice equilibrium (equilibrium.ts): routes, demand classes, the
+ * simulation callback and what the loop reports. A demand class is a group of shippers with one
+ * value of time and one set of usable routes (e.g. EU-bound electronics that may go by rail);
+ * all classes share the routes, so their flows congest each other.
+ */
+
+/** Transit times of one route as measured by a simulation run (days); NaN when nothing was delivered. */
+export interface RouteTimes {
+  /** Mean transit time of the FEU delivered (days). */
+  readonly meanDays: number;
+  /** 95th percentile of the transit times (days). */
+  readonly p95Days: number;
+}
+
+/** A route the classes choose among; rates come from the corridor model's routes. */
+export interface EquilibriumRoute {
+  readonly id: string;
+  /** Freight rate, origin to destination (USD per FEU). */
+  readonly freightRateUsdPerFeu: number;
+  /** Risk premium (USD per FEU). */
+  readonly riskPremiumUsdPerFeu: number;
+}
+
+/** A group of shippers choosing among routes with one value of time. */
+export interface DemandClass {
+  readonly id: string;
+  /** Volume to be split over the routes (FEU per week). */
+  readonly demandFeuPerWeek: number;
+  /** Value of time of the cargo (USD per FEU per day). */
+  readonly valueOfTimeUsdPerFeuDay: number;
+  /** The routes this class may use (ids of `routes`); all routes when omitted. */
+  readonly routeIds?: readonly string[];
+}
+
+/**
+ * The simulation behind the loop: given the flow on each route (FEU per week, in the order of
+ * `routes`), the transit times it produces on each route, in the same order.
+ */
+export type EvaluateRoutes = (flowsFeuPerWeek: readonly number[]) => Promise<readonly RouteTimes[]> | readonly RouteTimes[];
+
+/** The inputs of `solveEquilibrium`. */
+export interface EquilibriumOptions {
+  readonly routes: readonly EquilibriumRoute[];
+  readonly classes: readonly DemandClass[];
+  /** Weight on the p95 − mean buffer (dimensionless; see generalizedCost). */
+  readonly reliabilityWeight: number;
+  /** Logit scale θ (USD per FEU). */
+  readonly logitScaleUsd: number;
+  /** Converged when max |target − current share| <= tolerance, over classes and routes (fraction). */
+  readonly tolerance: number;
+  /** Most evaluations (simulation runs) to make, >= 1. */
+  readonly maxIterations: number;
+  /** Cost replacing the time terms of a route whose times are NaN (USD per FEU); default 100,000. */
+  readonly noDeliveryPenaltyUsdPerFeu?: number;
+  /** Starting shares per class and route (rows sum to 1, 0 on unusable routes); default logit over rate + risk. */
+  readonly initialShares?: readonly (readonly number[])[];
+  readonly evaluate: EvaluateRoutes;
+}
+
+/** One evaluation of the loop. */
+export interface EquilibriumIteration {
+  /** 1 for the first evaluation. */
+  readonly iteration: number;
+  /** Shares evaluated, per class and route. */
+  readonly shares: readonly (readonly number[])[];
+  /** Flows evaluated, per route (FEU per week). */
+  readonly flowsFeuPerWeek: readonly number[];
+  /** Times the evaluation returned, per route (days). */
+  readonly times: readonly RouteTimes[];
+  /** Generalized costs per class and route (USD per FEU; +Infinity where a class may not go). */
+  readonly costs: readonly (readonly number[])[];
+  /** Logit response to those costs, per class and route. */
+  readonly targetShares: readonly (readonly number[])[];
+  /** max |target − shares|. */
+  readonly gap: number;
+  /** Routes whose times were NaN (nothing delivered) and got the penalty. */
+  readonly noDeliveryRoutes: readonly string[];
+}
+
+/** What the loop found. Shares, flows, times, costs and gap all refer to the last evaluated point. */
+export interface EquilibriumResult {
+  readonly converged: boolean;
+  /** Evaluations made. */
+  readonly iterations: number;
+  /** The last gap (max |target − current share|). */
+  readonly gap: number;
+  readonly tolerance: number;
+  /** One line saying whether and how it converged, e.g. for a report. */
+  readonly message: string;
+  readonly shares: readonly (readonly number[])[];
+  readonly flowsFeuPerWeek: readonly number[];
+  readonly times: readonly RouteTimes[];
+  readonly costs: readonly (readonly number[])[];
+  readonly history: readonly EquilibriumIteration[];
+}

@@ -1,0 +1,100 @@
+/**
+ * The route-choice equilibrium with congestion feedback, by the method of successive averages:
+ *
+ *   s_0 = initial shares (default: logit over freight rate + risk premium, see moneyCostShares)
+ *   for k = 0, 1, …, maxIterations − 1:
+ *     flows = Σ_classes demand × s_k;  times = evaluate(flows)  (a simulation run)
+ *     t_k = logit(generalized costs at those times);  gap = max |t_k − s_k|
+ *     if gap <= tolerance: converged, report s_k
+ *     s_{k+1} = s_k + (t_k − s_k) / (k + 1)
+ *
+ * The gap is the distance from the fixed point (how far a full step would move), not the size
+ * of the damped MSA step: the step shrinks as 1/(k+1) whether or not the shares are right.
+ * Not converging is a result, not an error: the loop returns converged = false with the last
+ * gap and says so in `message`. It throws only for bad inputs or a malformed `evaluate` answer.
+ * A route with NaN (or infinite) times delivered nothing: its time terms are replaced by
+ * `noDeliveryPenaltyUsdPerFeu`, which makes it all but unchosen until it delivers again.
+ */
+import type { EquilibriumIteration, EquilibriumOptions, EquilibriumResult, RouteTimes } from './equilibrium-types.ts';
+import { generalizedCost, logitShares, msaUpdate, shareGap } from './route-choice.ts';
+import { checkOptions } from './equilibrium-checks.ts';
+import { requirePositive, TradeInputError } from './trade-error.ts';
+
+/** Default cost of a route that delivered nothing (USD per FEU): exp(−100,000/θ) ≈ 0 for any sensible θ. */
+export const NO_DELIVERY_PENALTY_USD_PER_FEU = 100_000;
+
+/**
+ * Default starting shares: the logit over freight rate + risk premium of each class's usable
+ * routes, because times are unknown before the first simulation. Equal shares would be a worse
+ * start: they put a fifth of all EU-bound boxes on each rail route, the first simulation then
+ * sees queues far beyond anything near equilibrium, and MSA's shrinking steps take many
+ * iterations to walk back from the overreaction.
+ */
+function moneyCostShares(options: EquilibriumOptions, usable: readonly boolean[][]): number[][] {
+  return usable.map((row) => {
+    const costs = options.routes.map((route, r) => (row[r] ? route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu : Infinity));
+    return logitShares(costs, options.logitScaleUsd);
+  });
+}
+
+/** True when a route's times are numbers of days; NaN (or infinite) times mean nothing was delivered. */
+function delivered(times: RouteTimes): boolean {
+  return Number.isFinite(times.meanDays) && Number.isFinite(times.p95Days);
+}
+
+/** Times from `evaluate`, checked: one per route, NaN allowed (no deliveries), never negative. */
+function checkTimes(times: readonly RouteTimes[], routeCount: number): readonly RouteTimes[] {
+  if (!Array.isArray(times) || times.length !== routeCount) throw new TradeInputError('solveEquilibrium', 'evaluate()', `a list of ${routeCount} route times`, times);
+  times.forEach((t, r) => {
+    for (const key of ['meanDays', 'p95Days'] as const) {
+      const value = t[key];
+      if (typeof value !== 'number' || value < 0) throw new TradeInputError('solveEquilibrium', `evaluate()[${r}].${key}`, 'a number of days >= 0, or NaN for no deliveries', value);
+    }
+  });
+  return times;
+}
+
+/**
+ * Find route shares consistent with the transit times they cause (see the module comment).
+ * @throws TradeInputError for bad options or a malformed `evaluate` result; never for non-convergence
+ */
+export async function solveEquilibrium(options: EquilibriumOptions): Promise<EquilibriumResult> {
+  const { routes, classes, tolerance, maxIterations } = options;
+  const usable = checkOptions(options);
+  const penalty = requirePositive('solveEquilibrium', 'noDeliveryPenaltyUsdPerFeu', options.noDeliveryPenaltyUsdPerFeu ?? NO_DELIVERY_PENALTY_USD_PER_FEU);
+  let shares: number[][] = options.initialShares?.map((row) => [...row]) ?? moneyCostShares(options, usable);
+  const history: EquilibriumIteration[] = [];
+  for (let k = 0; k < maxIterations; k++) {
+    const flows = routes.map((_, r) => classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * ((shares[i] as number[])[r] as number), 0));
+    const times = checkTimes(await options.evaluate(flows), routes.length);
+    const noDelivery = routes.filter((_, r) => !delivered(times[r] as RouteTimes));
+    const costs = classes.map((c, i) =>
+      routes.map((route, r) => {
+        if (!(usable[i] as boolean[])[r]) return Infinity;
+        const t = times[r] as RouteTimes;
+        if (!delivered(t)) return route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu + penalty;
+        return generalizedCost({
+          freightRateUsdPerFeu: route.freightRateUsdPerFeu,
+          valueOfTimeUsdPerFeuDay: c.valueOfTimeUsdPerFeuDay,
+          meanTransitDays: t.meanDays,
+          p95TransitDays: t.p95Days,
+          reliabilityWeight: options.reliabilityWeight,
+          riskPremiumUsdPerFeu: route.riskPremiumUsdPerFeu,
+        });
+      }),
+    );
+    const targets = costs.map((row) => logitShares(row, options.logitScaleUsd));
+    const gap = Math.max(0, ...shares.map((row, i) => shareGap(row, targets[i] as number[])));
+    history.push({ iteration: k + 1, shares, flowsFeuPerWeek: flows, times, costs, targetShares: targets, gap, noDeliveryRoutes: noDelivery.map((r) => r.id) });
+    const converged = gap <= tolerance;
+    if (converged || k === maxIterations - 1) {
+      const verdict = converged
+        ? `converged after ${k + 1} iteration(s): gap ${gap.toPrecision(3)} <= tolerance ${tolerance}`
+        : `did NOT converge in ${maxIterations} iteration(s): last gap ${gap.toPrecision(3)} > tolerance ${tolerance}; the shares are not an equilibrium`;
+      return { converged, iterations: k + 1, gap, tolerance, message: verdict, shares, flowsFeuPerWeek: flows, times, costs, history };
+    }
+    shares = shares.map((row, i) => msaUpdate(row, targets[i] as number[], k));
+  }
+  // Unreachable: checkOptions guarantees maxIterations >= 1, so the loop returns.
+  throw new TradeInputError('solveEquilibrium', 'maxIterations', 'a whole number >= 1', maxIterations);
+}

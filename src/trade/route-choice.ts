@@ -1,0 +1,94 @@
+/**
+ * Route choice: a generalized cost per route and FEU, a multinomial logit over the routes, and
+ * the method of successive averages (MSA) that the equilibrium loop (equilibrium.ts) uses to
+ * damp the feedback between route shares and congestion. Pure functions.
+ */
+import { requireAtLeast, requirePositive, TradeInputError } from './trade-error.ts';
+
+/** The inputs of one route's generalized cost for one commodity group. */
+export interface GeneralizedCostInput {
+  /** Freight rate, origin to destination (USD per FEU). */
+  readonly freightRateUsdPerFeu: number;
+  /** Value of time of the cargo (USD per FEU per day). */
+  readonly valueOfTimeUsdPerFeuDay: number;
+  /** Expected (mean) transit time (days). */
+  readonly meanTransitDays: number;
+  /** 95th percentile of the transit time (days). */
+  readonly p95TransitDays: number;
+  /** Weight on the reliability buffer, relative to the value of time (dimensionless). */
+  readonly reliabilityWeight: number;
+  /** Risk premium of the route: security, sanctions, weather (USD per FEU). */
+  readonly riskPremiumUsdPerFeu: number;
+}
+
+/**
+ * Generalized cost of moving one FEU on a route (USD per FEU):
+ *
+ *   rate + VoT × mean + w × VoT × max(0, p95 − mean) + risk premium
+ *
+ * The p95 − mean buffer is the extra time a shipper must plan for (safety stock); a buffer below
+ * zero (p95 under the mean, possible from a few extreme deliveries) counts as zero, because
+ * reliability is a penalty, never a bonus.
+ * @throws TradeInputError for a negative or non-finite input (NaN times included: see equilibrium.ts)
+ */
+export function generalizedCost(input: GeneralizedCostInput): number {
+  const fn = 'generalizedCost';
+  const rate = requireAtLeast(fn, 'freightRateUsdPerFeu', input.freightRateUsdPerFeu);
+  const valueOfTime = requireAtLeast(fn, 'valueOfTimeUsdPerFeuDay', input.valueOfTimeUsdPerFeuDay);
+  const mean = requireAtLeast(fn, 'meanTransitDays', input.meanTransitDays);
+  const p95 = requireAtLeast(fn, 'p95TransitDays', input.p95TransitDays);
+  const weight = requireAtLeast(fn, 'reliabilityWeight', input.reliabilityWeight);
+  const risk = requireAtLeast(fn, 'riskPremiumUsdPerFeu', input.riskPremiumUsdPerFeu);
+  return rate + valueOfTime * mean + weight * valueOfTime * Math.max(0, p95 - mean) + risk;
+}
+
+/**
+ * Multinomial logit shares: share_i = exp(−c_i/θ) / Σ_j exp(−c_j/θ). Computed after subtracting
+ * the least cost, so costs of any size neither overflow nor underflow to 0/0; the result is the
+ * same for costs shifted by a constant. A cost of +Infinity marks a route unavailable (share 0).
+ * @param costs generalized costs (USD per FEU), finite or +Infinity, at least one finite
+ * @param scaleUsd θ > 0 (USD per FEU): a cost difference of θ changes the odds by a factor e
+ * @returns shares in [0, 1] summing to 1, in the order of `costs`
+ * @throws TradeInputError for NaN or −Infinity costs, no finite cost, or a bad scale
+ */
+export function logitShares(costs: readonly number[], scaleUsd: number): number[] {
+  requirePositive('logitShares', 'scaleUsd', scaleUsd);
+  costs.forEach((cost, i) => {
+    if (Number.isNaN(cost) || cost === -Infinity) throw new TradeInputError('logitShares', `costs[${i}]`, 'a finite cost or +Infinity (unavailable)', cost);
+  });
+  const least = Math.min(...costs);
+  if (!Number.isFinite(least)) throw new TradeInputError('logitShares', 'costs', 'at least one finite cost', costs);
+  const weights = costs.map((cost) => Math.exp(-(cost - least) / scaleUsd));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
+}
+
+/**
+ * One step of the method of successive averages: s_{k+1} = s_k + (t_k − s_k) / (k + 1). With
+ * k = 0 the step is a full move to the target; the steps 1/(k+1) shrink so that the iteration
+ * settles even when the response to congestion overshoots. Shares that sum to 1 stay so.
+ * @param previous current shares s_k
+ * @param target logit response t_k to the costs at s_k
+ * @param iteration k, a whole number >= 0 (the number of steps taken before this one)
+ * @throws TradeInputError for lists of different lengths or a bad iteration
+ */
+export function msaUpdate(previous: readonly number[], target: readonly number[], iteration: number): number[] {
+  if (!Number.isInteger(iteration) || iteration < 0) throw new TradeInputError('msaUpdate', 'iteration', 'a whole number >= 0', iteration);
+  sameLength('msaUpdate', previous, target);
+  const step = 1 / (iteration + 1);
+  return previous.map((share, i) => share + ((target[i] as number) - share) * step);
+}
+
+/**
+ * The largest absolute difference between two share vectors (0 for empty vectors): the
+ * convergence measure of the equilibrium loop.
+ * @throws TradeInputError for lists of different lengths
+ */
+export function shareGap(a: readonly number[], b: readonly number[]): number {
+  sameLength('shareGap', a, b);
+  return a.reduce((gap, share, i) => Math.max(gap, Math.abs(share - (b[i] as number))), 0);
+}
+
+function sameLength(fn: string, a: readonly number[], b: readonly number[]): void {
+  if (a.length !== b.length) throw new TradeInputError(fn, 'target', `a list as long as the first (${a.length})`, b);
+}

@@ -1,0 +1,111 @@
+/**
+ * A loaded trade calibration: the file's figures in the units the functions use (USD rather than
+ * USD bn, seasonality normalised) plus the derived value of time. It is plain data, so an
+ * experiment can copy it with changes (`{ ...trade, tariff: { ...trade.tariff, ... } }`).
+ */
+import { normaliseSeasonality } from '../corridor/units.ts';
+import { type ByCommodity, type Commodity, COMMODITIES, DAYS_PER_YEAR, type MarketCommodityTable, type OtherMarket, recordOf, tableOf } from './markets.ts';
+import type { TariffScenario } from './tariff-scenario.ts';
+import type { TradeFile } from './trade-schema.ts';
+
+/** USD in one USD bn. */
+export const USD_PER_BN = 1e9;
+
+/** The parameters of one commodity group. */
+export interface CommodityParameters {
+  /** Cargo value of one loaded FEU (USD per FEU). */
+  readonly valueUsdPerFeu: number;
+  /** Share of export value moving in containers by sea or rail (fraction; the rest flies or is bulk). */
+  readonly containerisedShare: number;
+  /** Value lost per year in transit: obsolescence, perishability (fraction per year). */
+  readonly obsolescenceRatePerYear: number;
+  /** Share of the volume that considers overland routes at all (fraction). */
+  readonly railEligibleShare: number;
+  /** US MFN tariff of the base year (fraction): the rate the base-year volumes were traded at. */
+  readonly usMfnTariffRate: number;
+  /**
+   * Value of time, USD per FEU per day:
+   * valueUsdPerFeu × (capitalRatePerYear + obsolescenceRatePerYear) / 365.
+   */
+  readonly valueOfTimeUsdPerFeuDay: number;
+}
+
+/** Parameters of the US tariff shift (defaults of every `TariffScenario`). */
+export interface TariffParameters {
+  /** US rate on goods judged transshipped, in lieu of the reciprocal rate (fraction). */
+  readonly transshipmentTariffRate: number;
+  /** Elasticity ε of US import demand for Vietnamese goods to the tariff-inclusive price (>= 0). */
+  readonly importDemandElasticity: number;
+  /** Share of the volume lost in the US that each other market takes (fractions, sum <= 1). */
+  readonly diversionShares: Readonly<Record<OtherMarket, number>>;
+}
+
+/** Parameters of route choice and of the equilibrium loop. */
+export interface RouteChoiceParameters {
+  /** Cost of capital tied up in cargo (fraction per year), an input of the value of time. */
+  readonly capitalRatePerYear: number;
+  /** Weight on value of time × (p95 − mean transit days) (dimensionless). */
+  readonly reliabilityWeight: number;
+  /** Logit scale θ (USD per FEU): shares ∝ exp(−cost / θ). */
+  readonly logitScaleUsd: number;
+  /** Convergence when max |logit target share − current share| <= tolerance (fraction). */
+  readonly tolerance: number;
+  /** Most simulation evaluations the equilibrium loop runs. */
+  readonly maxIterations: number;
+  /** Cost replacing the time terms of a route with no deliveries (USD per FEU). */
+  readonly noDeliveryPenaltyUsdPerFeu: number;
+}
+
+/** A loaded, validated trade calibration. */
+export interface TradeModel {
+  readonly id: string;
+  readonly title: string;
+  /** Calendar year of the export figures and the MFN rates. */
+  readonly baseYear: number;
+  /** The file read (absolute path) and the SHA-256 of its text, to trace a run to its inputs. */
+  readonly source: { readonly file: string; readonly sha256: string };
+  /** All exports (USD per year), of which the table's markets are a split. */
+  readonly totalUsdPerYear: number;
+  /** Exports by market and commodity group (USD per year). */
+  readonly exportsUsdPerYear: MarketCommodityTable;
+  readonly commodities: Readonly<Record<Commodity, CommodityParameters>>;
+  /** Monthly multipliers, January first, with a day-weighted mean of exactly 1. */
+  readonly seasonality: readonly number[];
+  readonly tariff: TariffParameters;
+  /** The shipped tariff scenarios by id, in file order. */
+  readonly tariffScenarios: ReadonlyMap<string, TariffScenario>;
+  readonly routeChoice: RouteChoiceParameters;
+}
+
+/** Convert a validated file (already cross-checked by load-trade.ts) into a TradeModel. */
+export function compileTrade(file: TradeFile, source: TradeModel['source']): TradeModel {
+  const { capitalRatePerYear } = file.valueOfTime;
+  const commodities = recordOf(COMMODITIES, (commodity): CommodityParameters => {
+    const spec = file.commodities[commodity];
+    const valueOfTimeUsdPerFeuDay = (spec.valueUsdPerFeu * (capitalRatePerYear + spec.obsolescenceRatePerYear)) / DAYS_PER_YEAR;
+    return { ...spec, valueOfTimeUsdPerFeuDay };
+  });
+  const exportsUsdPerYear = tableOf((market, commodity) => {
+    const spec = file.exports.markets[market];
+    return spec.usdBnPerYear * USD_PER_BN * spec.commodityShares[commodity];
+  });
+  const scenarios = new Map<string, TariffScenario>();
+  for (const [id, spec] of Object.entries(file.tariffScenarios)) {
+    const rate: number | ByCommodity = spec.reciprocalTariffRate;
+    scenarios.set(id, { id, reciprocalTariffRate: rate, transshippedShare: spec.transshippedShare });
+  }
+  return {
+    id: file.trade,
+    title: file.title,
+    baseYear: file.baseYear,
+    source,
+    totalUsdPerYear: file.exports.totalUsdBnPerYear * USD_PER_BN,
+    exportsUsdPerYear,
+    commodities,
+    // load-trade.ts has rejected an all-zero profile, so normalisation succeeds.
+    seasonality: normaliseSeasonality(file.seasonality) ?? file.seasonality,
+    tariff: { ...file.tariff },
+    tariffScenarios: scenarios,
+    routeChoice: { capitalRatePerYear, ...file.routeChoice },
+  };
+}

@@ -24,6 +24,8 @@ export interface ReplicationOptions {
   readonly journeyLog?: (row: JourneyRow) => void;
   /** Arrivals at fixed times in addition to the model's demand (a replayed trace, or a test). */
   readonly scriptedArrivals?: readonly ScriptedArrival[];
+  /** Called with the new Simulation before anything is scheduled (e.g. to set `sim.tracer`). */
+  readonly onSimulation?: (sim: Simulation) => void;
 }
 
 /** A lot of containers entering a route at a fixed time (hours). */
@@ -48,6 +50,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     throw new RangeError(`runReplication: warm-up must be >= 0 h and horizon > 0 h, got warm-up ${warmupHours} h, horizon ${horizonHours} h`);
   }
   const sim = new Simulation();
+  options.onSimulation?.(sim);
   const ctx: RunContext = { sim, streams: new RandomStreams(options.seed), calendar: new SimCalendar(model.startDate), warmupEnd: warmupHours };
   const network = buildNetwork(model, ctx);
   const routeStats: RouteStats[] = network.routes.map(() => ({

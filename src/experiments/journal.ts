@@ -1,0 +1,107 @@
+/**
+ * The journal: journal.ndjson in the run folder, one JSON line per finished replication, in the
+ * order they finished. Each line is written with one write call on a file opened for appending
+ * and flushed to disk (fsync) before the next task's result is accepted, so after Ctrl-C, a
+ * crash or `kill -9` at most the line being written is lost, and it is recognisably incomplete
+ * (no final newline). Reading ignores such a torn last line; `repairJournal` cuts it off before
+ * new lines are appended.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { ExperimentError } from './experiment-error.ts';
+import type { MetricValue } from './metrics.ts';
+
+/** One finished replication: its scenario, index, seed and metrics (in metric order). */
+export interface ReplicationRecord {
+  readonly scenario: string;
+  /** 0-based replication index. */
+  readonly replication: number;
+  /** replicationSeed(master seed, replication). */
+  readonly seed: number;
+  readonly metrics: readonly MetricValue[];
+}
+
+/** A journal line: metrics as an object, metric -> value (null: not defined). */
+interface JournalLine {
+  readonly scenario: string;
+  readonly replication: number;
+  readonly seed: number;
+  readonly metrics: Readonly<Record<string, number | null>>;
+}
+
+/** The JSON text of one record, without the newline. */
+export function journalLineText(record: ReplicationRecord): string {
+  const metrics: Record<string, number | null> = {};
+  for (const m of record.metrics) metrics[m.metric] = m.value;
+  return JSON.stringify({ scenario: record.scenario, replication: record.replication, seed: record.seed, metrics } satisfies JournalLine);
+}
+
+/** Appends records durably. */
+export class JournalWriter {
+  private fd: number | null;
+
+  /** @param file opened for appending (created if missing). */
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'a');
+  }
+
+  /** Append one line and flush it to disk. */
+  append(record: ReplicationRecord): void {
+    if (this.fd === null) throw new Error(`journal ${this.file} is closed`);
+    const bytes = Buffer.from(`${journalLineText(record)}\n`, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** What a journal holds. */
+export interface JournalContents {
+  readonly records: readonly ReplicationRecord[];
+  /** Bytes up to the end of the last complete line. */
+  readonly validBytes: number;
+  /** True if the file ends with an incomplete line (a write cut short). */
+  readonly tornTail: boolean;
+}
+
+/** Read a journal (a missing file is empty). @throws ExperimentError on a damaged line before the end. */
+export function readJournal(file: string): JournalContents {
+  if (!existsSync(file)) return { records: [], validBytes: 0, tornTail: false };
+  const bytes = readFileSync(file);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const lines = bytes.subarray(0, end).toString('utf8').split('\n');
+  lines.pop();
+  const records = lines.map((line, i) => parseLine(line, file, i + 1));
+  return { records, validBytes: end, tornTail: end < bytes.length };
+}
+
+/** Cut a torn last line off, so appended lines start on a fresh line. */
+export function repairJournal(file: string, contents: JournalContents): void {
+  if (contents.tornTail) truncateSync(file, contents.validBytes);
+}
+
+function parseLine(line: string, file: string, number: number): ReplicationRecord {
+  const damaged = (why: string): never => {
+    throw new ExperimentError(`${file}:${number}: damaged journal line (${why}); delete that line to run the replication again`);
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch {
+    return damaged('not JSON');
+  }
+  const d = data as Partial<JournalLine>;
+  if (typeof d.scenario !== 'string' || !Number.isInteger(d.replication) || !Number.isInteger(d.seed) || typeof d.metrics !== 'object' || d.metrics === null) {
+    return damaged('expected scenario, replication, seed and metrics');
+  }
+  const metrics: MetricValue[] = [];
+  for (const [metric, value] of Object.entries(d.metrics)) {
+    if (value !== null && typeof value !== 'number') return damaged(`metric ${metric} is not a number or null`);
+    metrics.push({ metric, value });
+  }
+  return { scenario: d.scenario, replication: d.replication as number, seed: d.seed as number, metrics };
+}

@@ -1,0 +1,91 @@
+/**
+ * Metrics: one replication's result flattened into (metric, value) pairs with stable names and a
+ * stable order (routes in model order, modes alphabetically, stages in model order: nodes then
+ * legs, then network totals). The unit is the name's suffix: `_h` hours, `_feu` FEU,
+ * `_per_week` FEU per week, none for a share or utilization (0 to 1). A value that is not
+ * defined (no container delivered, a stage without capacity) is null; -0 is stored as 0, so
+ * the numbers are the same whether they come from a worker or from the journal.
+ */
+import type { ReplicationResult } from '../corridor/runtime/result.ts';
+
+/** One metric of one replication. null: not defined in this replication. */
+export interface MetricValue {
+  readonly metric: string;
+  readonly value: number | null;
+}
+
+/** Suffixes of the per-route metrics, in order. */
+export const ROUTE_METRICS = ['transit_mean_h', 'transit_p50_h', 'transit_p95_h', 'feu_per_week'] as const;
+/** Suffixes of the per-stage metrics, in order. */
+export const STAGE_METRICS = ['mean_wait_h', 'mean_queue_feu', 'max_queue_feu', 'utilization', 'wait_share', 'feu_per_week'] as const;
+/** The network metrics, in order. */
+export const NETWORK_METRICS = ['network.entered_feu', 'network.delivered_feu', 'network.backlog_feu', 'network.mean_in_system_feu'] as const;
+
+/** The canonical value: finite numbers (with -0 as 0), otherwise null. */
+export function canonicalValue(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return value === 0 ? 0 : value;
+}
+
+/** Flatten a replication result into metrics (all of them, in the stable order). */
+export function flattenReplication(result: ReplicationResult): MetricValue[] {
+  const out: MetricValue[] = [];
+  const add = (metric: string, value: number): void => {
+    out.push({ metric, value: canonicalValue(value) });
+  };
+  const modes = new Map<string, number>();
+  let entered = 0;
+  let delivered = 0;
+  for (const route of result.routes) {
+    const p = `route.${route.id}.`;
+    add(`${p}transit_mean_h`, route.transit.mean);
+    add(`${p}transit_p50_h`, route.transit.p50);
+    add(`${p}transit_p95_h`, route.transit.p95);
+    add(`${p}feu_per_week`, route.feuPerWeek);
+    modes.set(route.mode, (modes.get(route.mode) ?? 0) + route.feuPerWeek);
+    entered += route.entered;
+    delivered += route.delivered;
+  }
+  for (const mode of [...modes.keys()].sort()) add(`mode.${mode}.feu_per_week`, modes.get(mode) ?? 0);
+  for (const stage of result.stages) {
+    const p = `stage.${stage.id}.`;
+    add(`${p}mean_wait_h`, stage.meanWaitHours);
+    add(`${p}mean_queue_feu`, stage.meanQueueFeu);
+    add(`${p}max_queue_feu`, stage.maxQueueFeu);
+    add(`${p}utilization`, stage.utilization);
+    add(`${p}wait_share`, stage.waitShare);
+    add(`${p}feu_per_week`, stage.feuPerWeek);
+  }
+  add('network.entered_feu', entered);
+  add('network.delivered_feu', delivered);
+  add('network.backlog_feu', result.containers.inSystem);
+  add('network.mean_in_system_feu', result.meanInSystem);
+  return out;
+}
+
+/** A compiled set of metric name patterns. */
+export type MetricFilter = (metric: string) => boolean;
+
+/** Regular expression of one pattern: `**` any text, `*` any text without a dot, the rest literal. */
+export function patternRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split('**')
+    .map((part) => part.split('*').map((literal) => literal.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('[^.]*'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
+
+/** A filter keeping metrics that match any of `patterns`. */
+export function metricFilter(patterns: readonly string[]): MetricFilter {
+  const regs = patterns.map(patternRegExp);
+  return (metric) => regs.some((r) => r.test(metric));
+}
+
+/** Patterns that match none of `names` (to report a typo before a run). */
+export function unmatchedPatterns(patterns: readonly string[], names: Iterable<string>): string[] {
+  const all = [...names];
+  return patterns.filter((pattern) => {
+    const r = patternRegExp(pattern);
+    return !all.some((name) => r.test(name));
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * The final files of a run: replications.csv, summary.csv and comparison.csv (RFC 4180, see
+ * src/output/csv.ts), then manifest.json with the SHA-256 of each. Every file is written
+ * atomically and the manifest last, so a folder with a manifest is a complete run.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../output/atomic-write.ts';
+import { csvText } from '../output/csv.ts';
+import { provenance } from '../output/provenance.ts';
+import { compare, summarize, type ComparisonRow, type SummaryRow } from './assemble.ts';
+import type { Experiment } from './define-experiment.ts';
+import { sha256, type ModelHash } from './fingerprint.ts';
+import type { ReplicationRecord } from './journal.ts';
+import { RUN_FILES } from './run-dir.ts';
+import type { Shard } from './shard.ts';
+
+/** Column names of each CSV file, in order (documented in the README's data dictionary). */
+export const COLUMNS = {
+  'replications.csv': ['scenario', 'replication', 'seed', 'metric', 'value'],
+  'summary.csv': ['scenario', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'p50', 'p95'],
+  'comparison.csv': ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'scenario_mean', 'mean_difference', 'ci95_low', 'ci95_high', 'relative_change'],
+} as const;
+
+/** The name of one of a run's CSV files. */
+export type OutputFile = keyof typeof COLUMNS;
+
+/** One output file's text and data-row count. */
+export interface OutputText {
+  readonly file: OutputFile;
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** The CSV texts of a complete set of ordered records (see `orderRecords`). */
+export function outputTexts(ordered: readonly ReplicationRecord[], summary: readonly SummaryRow[], comparison: readonly ComparisonRow[]): OutputText[] {
+  const replications = ordered.flatMap((r) => r.metrics.map((m) => [r.scenario, r.replication, r.seed, m.metric, m.value]));
+  const summaryRows = summary.map((s) => [s.scenario, s.metric, s.n, s.mean, s.sd, s.ci95Low, s.ci95High, s.p50, s.p95]);
+  const comparisonRows = comparison.map((c) => [
+    c.scenario, c.baseline, c.metric, c.n, c.baselineMean, c.scenarioMean, c.meanDifference, c.ci95Low, c.ci95High, c.relativeChange,
+  ]);
+  return [
+    { file: 'replications.csv', text: csvText(COLUMNS['replications.csv'], replications), rows: replications.length },
+    { file: 'summary.csv', text: csvText(COLUMNS['summary.csv'], summaryRows), rows: summaryRows.length },
+    { file: 'comparison.csv', text: csvText(COLUMNS['comparison.csv'], comparisonRows), rows: comparisonRows.length },
+  ];
+}
+
+/** An output file as listed in the manifest. */
+export interface OutputDigest {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly rows: number;
+}
+
+/** manifest.json. Only `finishedAt` is a wall-clock time; `reproduce` compares the output files, not this. */
+export interface Manifest {
+  readonly format: 'corridor-sim-manifest/1';
+  /** `run`: a whole run; `shard`: one shard (no CSV files; merge the shards); `merge`: shards merged. */
+  readonly kind: 'run' | 'shard' | 'merge';
+  readonly tool: string;
+  readonly version: string;
+  readonly gitCommit: string | null;
+  readonly node: string;
+  readonly platform: string;
+  readonly commandLine: readonly string[];
+  readonly experimentFile: string | null;
+  readonly runId: string;
+  readonly experiment: Experiment;
+  readonly fingerprint: string;
+  readonly models: readonly ModelHash[];
+  readonly shard: Shard | null;
+  /** The run folders a merge read, as given. */
+  readonly mergedFrom: readonly string[] | null;
+  /** Replications journaled in this folder (all scenarios). */
+  readonly replicationsDone: number;
+  readonly outputs: readonly OutputDigest[];
+  readonly finishedAt: string;
+}
+
+/** What the manifest says besides provenance, outputs and time. */
+export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFile' | 'runId' | 'experiment' | 'fingerprint' | 'models' | 'shard' | 'mergedFrom' | 'replicationsDone'>;
+
+/** Write the CSV files (if any) and then manifest.json into `dir`. Returns the manifest. */
+export function writeOutputs(dir: string, texts: readonly OutputText[], base: ManifestBase): Manifest {
+  const outputs: OutputDigest[] = [];
+  for (const { file, text, rows } of texts) {
+    const bytes = Buffer.from(text, 'utf8');
+    writeFileAtomic(path.join(dir, file), bytes);
+    outputs.push({ file, sha256: sha256(bytes), bytes: bytes.length, rows });
+  }
+  const p = provenance();
+  const manifest: Manifest = {
+    format: 'corridor-sim-manifest/1',
+    kind: base.kind,
+    tool: p.tool,
+    version: p.version,
+    gitCommit: p.gitCommit,
+    node: p.node,
+    platform: p.platform,
+    commandLine: base.commandLine,
+    experimentFile: base.experimentFile,
+    runId: base.runId,
+    experiment: base.experiment,
+    fingerprint: base.fingerprint,
+    models: base.models,
+    shard: base.shard,
+    mergedFrom: base.mergedFrom,
+    replicationsDone: base.replicationsDone,
+    outputs,
+    finishedAt: new Date().toISOString(),
+  };
+  writeFileAtomic(path.join(dir, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Summary, comparison and CSV texts of ordered records. */
+export function assembleOutputs(experiment: Experiment, ordered: readonly ReplicationRecord[]): { summary: SummaryRow[]; comparison: ComparisonRow[]; texts: OutputText[] } {
+  const summary = summarize(experiment, ordered);
+  const comparison = compare(experiment, ordered);
+  return { summary, comparison, texts: outputTexts(ordered, summary, comparison) };
+}

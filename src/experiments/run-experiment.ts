@@ -1,0 +1,148 @@
+/**
+ * `runExperiment`: the programmatic API behind `corridor-sim run`. It validates, runs the missing
+ * replications on worker threads, journals each as it finishes (when writing files), and returns
+ * the results in memory: records, summary and comparison. Without `out` or `resume` nothing is
+ * written, so a caller can run experiments in a loop (e.g. a route-choice equilibrium).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic-write.ts';
+import { silentProgress, startProgress } from '../output/progress.ts';
+import { orderRecords, type ComparisonRow, type SummaryRow } from './assemble.ts';
+import type { Experiment } from './define-experiment.ts';
+import type { ModelHash } from './fingerprint.ts';
+import { JournalWriter, repairJournal, type ReplicationRecord } from './journal.ts';
+import { assembleOutputs, writeOutputs, type Manifest } from './outputs.ts';
+import { prepareRun, recordKey, type PreparedRun, type RunOptions } from './prepare-run.ts';
+import { createRunDir, RUN_FILES, type RunInfo } from './run-dir.ts';
+import type { Shard } from './shard.ts';
+import { runTaskPool } from './task-pool.ts';
+
+export type { RunOptions } from './prepare-run.ts';
+
+/** A replication that threw: where and with which seed, to re-run it alone with `corridor-sim trace`. */
+export interface ReplicationFailure {
+  readonly scenario: string;
+  readonly replication: number;
+  readonly seed: number;
+  readonly message: string;
+}
+
+/** The outcome of `runExperiment`. */
+export interface ExperimentRun {
+  /** The experiment as run (with --replications / --seed applied). */
+  readonly experiment: Experiment;
+  /** complete: every replication of the run (or shard) is done; failed: some threw; interrupted: stopped by the signal. */
+  readonly status: 'complete' | 'failed' | 'interrupted';
+  readonly shard: Shard | null;
+  readonly fingerprint: string;
+  /** The model and overlay files read, with their SHA-256. */
+  readonly models: readonly ModelHash[];
+  /** The run folder, or null for an in-memory run. */
+  readonly runDir: string | null;
+  /** Finished replications (journaled earlier and new), in canonical order. */
+  readonly records: readonly ReplicationRecord[];
+  /** Per scenario and metric; empty unless complete. */
+  readonly summary: readonly SummaryRow[];
+  /** Each scenario against the baseline; empty unless complete. */
+  readonly comparison: readonly ComparisonRow[];
+  readonly failures: readonly ReplicationFailure[];
+  /** Replications in the run (or shard), and how many ran in this call. */
+  readonly total: number;
+  readonly ranNow: number;
+  /** The manifest written, if any. */
+  readonly manifest: Manifest | null;
+}
+
+/** Run `experiment`. Rejects with ExperimentError on bad input (before anything is written). */
+export async function runExperiment(experiment: Experiment, options: RunOptions = {}): Promise<ExperimentRun> {
+  const plan = prepareRun(experiment, options);
+  const journal = plan.runDir === null ? null : openRunDir(plan, options);
+  options.onStart?.({ runDir: plan.runDir, total: plan.total, toRun: plan.tasks.length, workers: plan.workers });
+  const records = new Map(plan.done);
+  const failures: ReplicationFailure[] = [];
+  const progress = options.progress === true
+    ? startProgress({ total: plan.total, done: plan.done.size, unit: 'replications', label: plan.experiment.name })
+    : silentProgress;
+  let interrupted = false;
+  let ranNow = 0;
+  try {
+    const outcome = await runTaskPool({
+      init: { scenarios: plan.experiment.scenarios, warmupHours: plan.experiment.warmupHours, horizonHours: plan.experiment.horizonHours, metrics: plan.experiment.metrics },
+      tasks: plan.tasks,
+      workers: plan.workers,
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      onResult(task, metrics) {
+        const scenario = plan.experiment.scenarios[task.scenarioIndex]?.id ?? '';
+        const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics };
+        journal?.append(record);
+        records.set(recordKey(scenario, task.replication), record);
+        ranNow++;
+        progress.tick();
+      },
+      onFailure(task, message) {
+        failures.push({ scenario: plan.experiment.scenarios[task.scenarioIndex]?.id ?? '', replication: task.replication, seed: task.seed, message });
+        progress.tick(true);
+      },
+    });
+    interrupted = outcome.interrupted;
+  } finally {
+    progress.stop();
+    journal?.close();
+  }
+
+  const ordered = orderRecords(plan.experiment, records.values());
+  const order = new Map(plan.experiment.scenarios.map((s, i) => [s.id, i]));
+  failures.sort((a, b) => (order.get(a.scenario) ?? 0) - (order.get(b.scenario) ?? 0) || a.replication - b.replication);
+  if (plan.runDir !== null) writeFailures(plan.runDir, failures);
+  const status = interrupted ? 'interrupted' : failures.length > 0 ? 'failed' : 'complete';
+  const base = { experiment: plan.experiment, shard: plan.shard, fingerprint: plan.fingerprint, models: plan.models, runDir: plan.runDir, records: ordered, failures, total: plan.total, ranNow };
+  if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null };
+
+  const { summary, comparison, texts } = assembleOutputs(plan.experiment, ordered);
+  let manifest: Manifest | null = null;
+  if (plan.runDir !== null) {
+    manifest = writeOutputs(plan.runDir, plan.shard === null ? texts : [], {
+      kind: plan.shard === null ? 'run' : 'shard',
+      commandLine: options.commandLine ?? [],
+      experimentFile: options.experimentFile ?? null,
+      runId: plan.runId ?? path.basename(plan.runDir),
+      experiment: plan.experiment,
+      fingerprint: plan.fingerprint,
+      models: plan.models,
+      shard: plan.shard,
+      mergedFrom: null,
+      replicationsDone: ordered.length,
+    });
+  }
+  return { ...base, status, summary, comparison, manifest };
+}
+
+/** Create (or reopen, for --resume) the run folder and its journal. */
+function openRunDir(plan: PreparedRun, options: RunOptions): JournalWriter {
+  const dir = plan.runDir as string;
+  if (plan.resuming) {
+    if (plan.journal !== null) repairJournal(path.join(dir, RUN_FILES.journal), plan.journal);
+    removeStaleTemporaries(dir);
+  } else {
+    const info: RunInfo = {
+      format: 'corridor-sim-run/1',
+      runId: plan.runId ?? path.basename(dir),
+      experimentFile: options.experimentFile ?? null,
+      experiment: plan.experiment,
+      models: plan.models,
+      fingerprint: plan.fingerprint,
+      shard: plan.shard,
+      createdAt: new Date().toISOString(),
+    };
+    createRunDir(dir, info);
+  }
+  return new JournalWriter(path.join(dir, RUN_FILES.journal));
+}
+
+/** failures.json lists this session's failures; a clean session removes an old one. */
+function writeFailures(dir: string, failures: readonly ReplicationFailure[]): void {
+  const file = path.join(dir, RUN_FILES.failures);
+  if (failures.length > 0) writeFileAtomic(file, `${JSON.stringify(failures, null, 2)}\n`);
+  else if (existsSync(file)) rmSync(file);
+}

@@ -1,0 +1,118 @@
+/**
+ * Spreading replications over worker threads. worker-threads-pool caps how many workers run at
+ * once; each worker is started once and pulls tasks one at a time until none are left, so the
+ * start-up cost (loading the bundle, compiling each scenario's model) is paid once per worker,
+ * not per replication, and a slow replication never holds back a queue of others.
+ *
+ * Failures are contained: a replication that throws comes back as a failure message; a worker
+ * that dies mid-task fails that task and is replaced. Only a worker that cannot start at all (a
+ * broken bundle) aborts the run, since every replacement would die the same way.
+ */
+import type { Worker } from 'node:worker_threads';
+import Pool from 'worker-threads-pool';
+import type { MetricValue } from './metrics.ts';
+import type { FromWorker, Task, ToWorker, WorkerInit } from './worker-protocol.ts';
+import { workerScript } from './worker-bundle.ts';
+
+/** What to run and where results go. */
+export interface TaskPoolOptions {
+  readonly init: WorkerInit;
+  /** Handed out in this order. */
+  readonly tasks: readonly Task[];
+  /** Worker threads, >= 1 (fewer are started if there are fewer tasks). */
+  readonly workers: number;
+  /** When aborted, no further task is handed out; running ones finish. */
+  readonly signal?: AbortSignal;
+  readonly onResult: (task: Task, metrics: readonly MetricValue[]) => void;
+  readonly onFailure: (task: Task, message: string) => void;
+}
+
+/** How the pool ended: `interrupted` if the signal stopped it before every task was handed out. */
+export interface TaskPoolOutcome {
+  readonly interrupted: boolean;
+}
+
+/** Run every task on a pool of worker threads. Rejects only if a worker cannot start or a callback throws. */
+export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> {
+  const { tasks, init, signal } = options;
+  const script = workerScript();
+  const pool = new Pool({ max: options.workers });
+  let next = 0;
+  let alive = 0;
+  let fatal: Error | null = null;
+  const stopping = (): boolean => fatal !== null || signal?.aborted === true;
+
+  return new Promise((resolve, reject) => {
+    const settleIfDone = (): void => {
+      if (alive > 0) return;
+      if (fatal !== null) reject(fatal);
+      else resolve({ interrupted: next < tasks.length });
+    };
+    const guard = (action: () => void): void => {
+      try {
+        action();
+      } catch (error) {
+        fatal ??= error instanceof Error ? error : new Error(String(error));
+      }
+    };
+
+    const start = (): void => {
+      alive++;
+      // execArgv []: the worker runs the plain-JS bundle, without the tsx loader of the main thread.
+      pool.acquire(script, { workerData: init, execArgv: [] }, (error, worker) => {
+        if (error !== null) {
+          fatal ??= error;
+          alive--;
+          settleIfDone();
+          return;
+        }
+        attach(worker);
+      });
+    };
+
+    const attach = (worker: Worker): void => {
+      let ready = false;
+      let current: Task | null = null;
+      let lastError: Error | null = null;
+      const send = (message: ToWorker): void => worker.postMessage(message);
+      const feed = (): void => {
+        if (stopping() || next >= tasks.length) {
+          current = null;
+          send({ type: 'stop' });
+          return;
+        }
+        current = tasks[next++] ?? null;
+        if (current !== null) send({ type: 'task', task: current });
+      };
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') ready = true;
+        else if (message.type === 'result') guard(() => options.onResult(message.task, message.metrics));
+        else guard(() => options.onFailure(message.task, message.message));
+        current = null;
+        feed();
+      });
+      worker.on('error', (error: Error) => {
+        lastError = error;
+      });
+      worker.on('exit', (code: number) => {
+        alive--;
+        const why = lastError?.message ?? `exit code ${code}`;
+        if (!ready) {
+          fatal ??= new Error(`a worker thread failed to start (${script}): ${why}`);
+        } else if (current !== null) {
+          const task = current;
+          current = null;
+          guard(() => options.onFailure(task, `the worker thread died: ${why}`));
+          if (!stopping() && next < tasks.length) start();
+        }
+        settleIfDone();
+      });
+    };
+
+    if (tasks.length === 0) {
+      resolve({ interrupted: false });
+      return;
+    }
+    for (let i = 0; i < Math.min(options.workers, tasks.length); i++) start();
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Messages between the main thread and the replication workers. Everything is plain data
+ * (structured-clone safe): a worker rebuilds each scenario's model from its file paths and
+ * overrides, and sends back numbers, never live objects.
+ */
+import { loadScenarioModel } from '../corridor/load-scenario.ts';
+import type { CompiledModel } from '../corridor/compiled.ts';
+import type { Scenario } from './define-experiment.ts';
+import type { MetricValue } from './metrics.ts';
+
+/** What every worker is started with (its `workerData`). Times in hours. */
+export interface WorkerInit {
+  readonly scenarios: readonly Scenario[];
+  readonly warmupHours: number;
+  readonly horizonHours: number;
+  /** Metric name patterns to keep. */
+  readonly metrics: readonly string[];
+}
+
+/** One replication of one scenario. */
+export interface Task {
+  /** Index into `WorkerInit.scenarios` (the experiment's scenario order). */
+  readonly scenarioIndex: number;
+  /** Replication index, 0-based. */
+  readonly replication: number;
+  /** replicationSeed(master seed, replication). */
+  readonly seed: number;
+}
+
+/** Main thread -> worker. */
+export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'stop' };
+
+/** Worker -> main thread. `ready` is sent once, after start-up, before any task is accepted. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'result'; readonly task: Task; readonly metrics: readonly MetricValue[] }
+  | { readonly type: 'failure'; readonly task: Task; readonly message: string };
+
+/** Load a scenario's model (the same call in the main thread's validation and in workers). */
+export function loadScenario(scenario: Scenario): CompiledModel {
+  return loadScenarioModel({ model: scenario.model, overlays: scenario.overlays, set: scenario.set, remove: scenario.remove, label: scenario.id });
+}

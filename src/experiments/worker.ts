@@ -1,0 +1,44 @@
+/**
+ * A replication worker: started once per pool slot from the esbuild bundle of this file (see
+ * worker-bundle.ts), it takes tasks one at a time, runs each replication and posts back its
+ * metrics. Each scenario's model is loaded on first use and cached. A replication that throws
+ * is reported as a failure with its message; the worker then takes the next task.
+ *
+ * Test hook: CORRIDOR_SIM_FAIL_REPLICATIONS="scenario/replication,..." makes those replications
+ * throw, to test failure handling (valid models cannot be made to fail on purpose).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CompiledModel } from '../corridor/compiled.ts';
+import { runReplication } from '../corridor/runtime/run-replication.ts';
+import { flattenReplication, metricFilter } from './metrics.ts';
+import { loadScenario, type FromWorker, type Task, type ToWorker, type WorkerInit } from './worker-protocol.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('src/experiments/worker.ts runs only as a worker thread');
+const init = workerData as WorkerInit;
+const keep = metricFilter(init.metrics);
+const models = new Map<number, CompiledModel>();
+const injected = new Set((process.env.CORRIDOR_SIM_FAIL_REPLICATIONS ?? '').split(',').filter((s) => s !== ''));
+
+function run(task: Task): FromWorker {
+  const scenario = init.scenarios[task.scenarioIndex];
+  try {
+    if (scenario === undefined) throw new Error(`no scenario at index ${task.scenarioIndex}`);
+    if (injected.has(`${scenario.id}/${task.replication}`)) throw new Error('failure injected by CORRIDOR_SIM_FAIL_REPLICATIONS (a test hook)');
+    let model = models.get(task.scenarioIndex);
+    if (model === undefined) {
+      model = loadScenario(scenario);
+      models.set(task.scenarioIndex, model);
+    }
+    const result = runReplication(model, { seed: task.seed, warmupHours: init.warmupHours, horizonHours: init.horizonHours });
+    return { type: 'result', task, metrics: flattenReplication(result).filter((m) => keep(m.metric)) };
+  } catch (error) {
+    return { type: 'failure', task, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'stop') port.close();
+  else port.postMessage(run(message.task));
+});
+port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { csvText } from '../../src/output/csv.ts';
+
+/** A strict RFC 4180 reader (records end with CRLF; quoted fields may hold anything), for the round trip. */
+function parse(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        field += text.slice(i, q);
+        i = q + 1;
+        if (text[i] !== '"') break;
+        field += '"';
+        i++;
+      }
+    } else {
+      const end = text.slice(i).search(/,|\r\n/);
+      field = text.slice(i, i + end);
+      i += end;
+    }
+    row.push(field);
+    if (text[i] === ',') i++;
+    else {
+      i += 2; // CRLF
+      rows.push(row);
+      row = [];
+    }
+  }
+  return rows;
+}
+
+describe('csvText (RFC 4180)', () => {
+  it('writes a header, CRLF line ends, and quotes only fields that need it', () => {
+    const text = csvText(['id', 'note', 'value'], [
+      ['plain', 'a, b', 1.5],
+      ['quote', 'say "hi"', -0],
+      ['lines', 'one\ntwo', Number.NaN],
+      ['none', null, 1e21],
+    ]);
+    expect(text).toBe('id,note,value\r\nplain,"a, b",1.5\r\nquote,"say ""hi""",0\r\nlines,"one\ntwo",\r\nnone,,1e+21\r\n');
+  });
+
+  it('reads back to the same cells with a standard parser', () => {
+    const rows = [['a,b', 'x"y', 'p\r\nq'], ['', ' lead', 'trail ']];
+    expect(parse(csvText(['c1', 'c2', 'c3'], rows))).toEqual([['c1', 'c2', 'c3'], ...rows]);
+  });
+
+  it('refuses a row that does not fit the header', () => {
+    expect(() => csvText(['a', 'b'], [['only one']])).toThrow('a row has 1 cells, the header 2');
+  });
+});

@@ -7,26 +7,74 @@
  * (a closure per process, an event object per wait) that costs about 40% of the run time. A
  * bundle without it is built in tens of milliseconds, and worker threads start from plain
  * JavaScript, which Node 20 cannot do from a `.ts` file.
+ *
+ * The bundle is named after a hash of its contents and written atomically, so concurrent runs
+ * (parallel tests, shards on one machine) never load a half-written file; a stamp of the
+ * sources' sizes and modification times lets later calls skip the build while nothing changed.
  */
-import { buildSync } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync, version } from 'esbuild';
+import { writeFileAtomic } from '../output/atomic-write.ts';
 
 /** The project root (the folder with package.json). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+const outDir = path.join(projectRoot, 'node_modules', '.cache', 'corridor-sim');
+
+/** The bundle and the state of the sources it was built from. */
+interface Stamp {
+  readonly esbuild: string;
+  readonly bundle: string;
+  /** Source path (relative to the project root) -> "size:mtimeMs". */
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+const built = new Map<string, string>();
+
+const sourceState = (file: string): string => {
+  const s = statSync(path.join(projectRoot, file));
+  return `${s.size}:${s.mtimeMs}`;
+};
+
 /**
  * Bundle `entry` (a path relative to the project root) and return the absolute path of the
- * `.mjs` file. Dependencies in node_modules stay external and are imported at run time.
+ * `.mjs` file: built at most once per process, and only when a source changed. Dependencies in
+ * node_modules stay external and are imported at run time.
  */
 export function bundleEntry(entry: string): string {
-  const outDir = path.join(projectRoot, 'node_modules', '.cache', 'corridor-sim');
+  let bundle = built.get(entry);
+  if (bundle === undefined) {
+    const name = entry.replace(/[\\/]/g, '__').replace(/\.ts$/, '');
+    const stampFile = path.join(outDir, `${name}.stamp.json`);
+    bundle = freshBundle(stampFile) ?? build(entry, name, stampFile);
+    built.set(entry, bundle);
+  }
+  return bundle;
+}
+
+/** The bundle of the last build, if its sources are unchanged. */
+function freshBundle(stampFile: string): string | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
+    if (stamp.esbuild !== version || !existsSync(stamp.bundle)) return undefined;
+    for (const [file, expected] of Object.entries(stamp.inputs)) if (sourceState(file) !== expected) return undefined;
+    return stamp.bundle;
+  } catch {
+    return undefined;
+  }
+}
+
+function build(entry: string, name: string, stampFile: string): string {
   mkdirSync(outDir, { recursive: true });
-  const outfile = path.join(outDir, `${entry.replace(/[\\/]/g, '__').replace(/\.ts$/, '')}.mjs`);
-  buildSync({
+  const result = buildSync({
+    absWorkingDir: projectRoot,
     entryPoints: [path.join(projectRoot, entry)],
-    outfile,
+    outfile: path.join(outDir, `${name}.mjs`),
+    write: false,
+    metafile: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -35,5 +83,12 @@ export function bundleEntry(entry: string): string {
     sourcemap: 'inline',
     logLevel: 'error',
   });
-  return outfile;
+  const code = result.outputFiles[0]?.contents;
+  if (code === undefined) throw new Error(`esbuild produced no bundle for ${entry}`);
+  const bundle = path.join(outDir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(bundle)) writeFileAtomic(bundle, code);
+  const inputs: Record<string, string> = {};
+  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sourceState(file);
+  writeFileAtomic(stampFile, JSON.stringify({ esbuild: version, bundle, inputs } satisfies Stamp));
+  return bundle;
 }

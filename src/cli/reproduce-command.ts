@@ -15,6 +15,16 @@ export function registerReproduce(program: Command): void {
     .option('--workers <n>', 'worker threads (default: one per core); the outputs do not depend on it')
     .option('--out <dir>', 'keep the new run under this results root (default: a temporary folder, deleted)')
     .option('--no-progress', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Example:',
+        '  corridor-sim reproduce results/caspian-capacity/20261122T134500Z/manifest.json --workers 4',
+        'Exit codes: 0 every output byte-identical, 1 some output differs or the run failed, 2 bad input.',
+        '',
+      ].join('\n'),
+    )
     .action(async (manifestFile: string, raw: { workers?: string; out?: string; progress?: boolean }) => {
       process.exitCode = await runGuarded(async () => {
         const parsed = parseRunOptions({ ...(raw.workers !== undefined ? { workers: raw.workers } : {}) });

@@ -27,7 +27,16 @@ export function registerSimulate(program: Command): void {
     .option('--days <days>', 'measured days after warm-up', '365')
     .option('--warmup-days <days>', 'warm-up days, discarded', '60')
     .option('--journey-log <file>', 'write one CSV row per container per stage')
-    .addHelpText('after', '\nExample:\n  corridor-sim simulate models/middle-corridor.yaml --overlay models/overlays/baku-phase-2.yaml --seed 7\n')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Example:',
+        '  corridor-sim simulate models/middle-corridor.yaml --overlay models/overlays/baku-phase-2.yaml --seed 7',
+        'Exit codes: 0 done, 1 the replication failed, 2 bad input (model, overlay or option).',
+        '',
+      ].join('\n'),
+    )
     .action((modelFile: string, options: { overlay?: string[]; seed: string; days: string; warmupDays: string; journeyLog?: string }) =>
       withExitCodes(async () => {
         const horizonHours = numberOption('days', options.days) * 24;

@@ -13,6 +13,8 @@ export { grid, latinHypercube } from './sweep.ts';
 export type { GridOptions, LatinHypercubeOptions, LatinRange, SweepBase } from './sweep.ts';
 export { flattenReplication, metricFilter } from './metrics.ts';
 export type { MetricValue } from './metrics.ts';
+export { replicationSeries, SERIES_NAMES, seriesX } from './series.ts';
+export type { SeriesName, SeriesValues } from './series.ts';
 export { runExperiment } from './run-experiment.ts';
 export type { ExperimentRun, ReplicationFailure, RunOptions } from './run-experiment.ts';
 export type { RunStart } from './prepare-run.ts';

@@ -9,8 +9,9 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { ExperimentError } from './experiment-error.ts';
 import type { MetricValue } from './metrics.ts';
+import { parseSeries, type SeriesValues } from './series.ts';
 
-/** One finished replication: its scenario, index, seed and metrics (in metric order). */
+/** One finished replication: its scenario, index, seed, metrics (in metric order) and series. */
 export interface ReplicationRecord {
   readonly scenario: string;
   /** 0-based replication index. */
@@ -18,21 +19,30 @@ export interface ReplicationRecord {
   /** replicationSeed(master seed, replication). */
   readonly seed: number;
   readonly metrics: readonly MetricValue[];
+  /** Curves for charts (see series.ts); absent in records made without them (older journals, tests). */
+  readonly series?: readonly SeriesValues[];
 }
 
-/** A journal line: metrics as an object, metric -> value (null: not defined). */
+/**
+ * A journal line: metrics as an object, metric -> value (null: not defined), then the series as
+ * a list (a list, not an object keyed by id, so that no id can be reordered by JSON.parse).
+ */
 interface JournalLine {
   readonly scenario: string;
   readonly replication: number;
   readonly seed: number;
   readonly metrics: Readonly<Record<string, number | null>>;
+  readonly series?: readonly SeriesValues[];
 }
 
 /** The JSON text of one record, without the newline. */
 export function journalLineText(record: ReplicationRecord): string {
   const metrics: Record<string, number | null> = {};
   for (const m of record.metrics) metrics[m.metric] = m.value;
-  return JSON.stringify({ scenario: record.scenario, replication: record.replication, seed: record.seed, metrics } satisfies JournalLine);
+  const line: JournalLine = { scenario: record.scenario, replication: record.replication, seed: record.seed, metrics };
+  // Only when present: a record without series keeps the line format of earlier journals.
+  if (record.series !== undefined) return JSON.stringify({ ...line, series: record.series.map((s) => ({ series: s.series, key: s.key, values: s.values })) });
+  return JSON.stringify(line);
 }
 
 /** Appends records durably. */
@@ -103,5 +113,8 @@ function parseLine(line: string, file: string, number: number): ReplicationRecor
     if (value !== null && typeof value !== 'number') return damaged(`metric ${metric} is not a number or null`);
     metrics.push({ metric, value });
   }
-  return { scenario: d.scenario, replication: d.replication as number, seed: d.seed as number, metrics };
+  const record = { scenario: d.scenario, replication: d.replication as number, seed: d.seed as number, metrics };
+  if (d.series === undefined) return record;
+  const series = parseSeries(d.series);
+  return typeof series === 'string' ? damaged(series) : { ...record, series };
 }

@@ -4,6 +4,7 @@
  * experiments, models or seeds, and an incomplete set, naming each missing replication and the
  * command that runs or continues its shard.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { replicationSeed } from '../random/index.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
@@ -14,6 +15,7 @@ import { journalLineText, readJournal, type ReplicationRecord } from './journal.
 import { assembleOutputs, writeOutputs, type Manifest } from './outputs.ts';
 import { recordKey } from './prepare-run.ts';
 import { createRunDir, newRunDir, readRunInfo, RUN_FILES, timestampRunId, type RunInfo } from './run-dir.ts';
+import { findSlurmJobFolder, slurmRerunCommand, slurmResubmitCommand } from './slurm-job-folder.ts';
 
 /** What to merge and where to write. */
 export interface MergeOptions {
@@ -88,7 +90,10 @@ export function mergeRuns(options: MergeOptions): MergeResult {
   return { runDir, manifest, records: ordered.length };
 }
 
-/** One line per shard with missing replications, with the command that fills the gap. */
+/**
+ * One line per shard with missing replications, with the command that fills the gap: for shards
+ * of a `corridor-sim slurm` job, the sbatch command that re-runs that array task on the cluster.
+ */
 function missingReport(
   info: RunInfo,
   runs: readonly { dir: string; info: RunInfo }[],
@@ -98,6 +103,8 @@ function missingReport(
   const { experiment } = info;
   const file = info.experimentFile ?? '<experiment file>';
   const lines: string[] = [];
+  const job = findSlurmJobFolder(runs.map((r) => r.dir));
+  const rerun: number[] = [];
   for (let shard = 1; shard <= shardCount; shard++) {
     const missing: string[] = [];
     for (let r = shard - 1; r < experiment.replications; r += shardCount) {
@@ -108,11 +115,16 @@ function missingReport(
     if (missing.length === 0) continue;
     const label = shardCount > 1 ? `shard ${shard}/${shardCount}` : 'the run';
     const folder = runs.find((r) => (r.info.shard?.index ?? 1) === shard);
-    const fix = folder !== undefined
+    rerun.push(shard);
+    const fix = job !== null
+      ? `re-run it on the cluster with: ${slurmRerunCommand(job, shard)}`
+      : folder !== undefined
       ? `continue it with: corridor-sim run ${file} --resume ${folder.dir}`
       : `run it with: corridor-sim run ${file} --shard ${shard}/${shardCount} --replications ${experiment.replications} --seed ${String(experiment.seed)}`;
-    const where = folder !== undefined ? ` (${folder.dir})` : ' (no folder given)';
+    const failed = folder !== undefined && existsSync(path.join(folder.dir, RUN_FILES.failures)) ? ', failed (see failures.json)' : '';
+    const where = folder !== undefined ? ` (${folder.dir}${failed})` : ' (no folder given)';
     lines.push(`  ${label}${where}: missing replication${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; ${fix}`);
   }
+  if (job !== null && rerun.length > 0) lines.push(`  then merge again; or re-run ${rerun.length === 1 ? 'it' : 'them'} and the merge in one go: ${slurmResubmitCommand(job, rerun)}`);
   return lines;
 }

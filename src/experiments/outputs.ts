@@ -1,6 +1,6 @@
 /**
- * The final files of a run: replications.csv, summary.csv and comparison.csv (RFC 4180, see
- * src/output/csv.ts), then manifest.json with the SHA-256 of each. Every file is written
+ * The final files of a run: replications.csv, summary.csv, comparison.csv and series.csv
+ * (RFC 4180, see src/output/csv.ts), then manifest.json with the SHA-256 of each. Every file is written
  * atomically and the manifest last, so a folder with a manifest is a complete run.
  */
 import path from 'node:path';
@@ -12,6 +12,7 @@ import type { Experiment } from './define-experiment.ts';
 import { sha256, type ModelHash } from './fingerprint.ts';
 import type { ReplicationRecord } from './journal.ts';
 import { RUN_FILES } from './run-dir.ts';
+import { seriesX } from './series.ts';
 import type { Shard } from './shard.ts';
 
 /** Column names of each CSV file, in order (documented in the README's data dictionary). */
@@ -19,6 +20,7 @@ export const COLUMNS = {
   'replications.csv': ['scenario', 'replication', 'seed', 'metric', 'value'],
   'summary.csv': ['scenario', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'p50', 'p95'],
   'comparison.csv': ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'scenario_mean', 'mean_difference', 'ci95_low', 'ci95_high', 'relative_change'],
+  'series.csv': ['scenario', 'replication', 'series', 'key', 'x', 'value'],
 } as const;
 
 /** The name of one of a run's CSV files. */
@@ -38,10 +40,16 @@ export function outputTexts(ordered: readonly ReplicationRecord[], summary: read
   const comparisonRows = comparison.map((c) => [
     c.scenario, c.baseline, c.metric, c.n, c.baselineMean, c.scenarioMean, c.meanDifference, c.ci95Low, c.ci95High, c.relativeChange,
   ]);
+  // Records are in canonical order and each record's series in its stored order, so these
+  // bytes, like the others, do not depend on the worker count or the completion order.
+  const series = ordered.flatMap((r) =>
+    (r.series ?? []).flatMap((s) => s.values.map((value, i) => [r.scenario, r.replication, s.series, s.key, seriesX(s.series, i), value])),
+  );
   return [
     { file: 'replications.csv', text: csvText(COLUMNS['replications.csv'], replications), rows: replications.length },
     { file: 'summary.csv', text: csvText(COLUMNS['summary.csv'], summaryRows), rows: summaryRows.length },
     { file: 'comparison.csv', text: csvText(COLUMNS['comparison.csv'], comparisonRows), rows: comparisonRows.length },
+    { file: 'series.csv', text: csvText(COLUMNS['series.csv'], series), rows: series.length },
   ];
 }
 

@@ -72,9 +72,9 @@ export async function runExperiment(experiment: Experiment, options: RunOptions 
       tasks: plan.tasks,
       workers: plan.workers,
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
-      onResult(task, metrics) {
+      onResult(task, metrics, series) {
         const scenario = plan.experiment.scenarios[task.scenarioIndex]?.id ?? '';
-        const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics };
+        const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics, series };
         journal?.append(record);
         records.set(recordKey(scenario, task.replication), record);
         ranNow++;

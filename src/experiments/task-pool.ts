@@ -11,6 +11,7 @@
 import type { Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
 import type { MetricValue } from './metrics.ts';
+import type { SeriesValues } from './series.ts';
 import type { FromWorker, Task, ToWorker, WorkerInit } from './worker-protocol.ts';
 import { workerScript } from './worker-bundle.ts';
 
@@ -23,7 +24,7 @@ export interface TaskPoolOptions {
   readonly workers: number;
   /** When aborted, no further task is handed out; running ones finish. */
   readonly signal?: AbortSignal;
-  readonly onResult: (task: Task, metrics: readonly MetricValue[]) => void;
+  readonly onResult: (task: Task, metrics: readonly MetricValue[], series: readonly SeriesValues[]) => void;
   readonly onFailure: (task: Task, message: string) => void;
 }
 
@@ -86,7 +87,7 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
       };
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') ready = true;
-        else if (message.type === 'result') guard(() => options.onResult(message.task, message.metrics));
+        else if (message.type === 'result') guard(() => options.onResult(message.task, message.metrics, message.series));
         else guard(() => options.onFailure(message.task, message.message));
         current = null;
         feed();

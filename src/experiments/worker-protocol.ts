@@ -7,6 +7,7 @@ import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import type { CompiledModel } from '../corridor/compiled.ts';
 import type { Scenario } from './define-experiment.ts';
 import type { MetricValue } from './metrics.ts';
+import type { SeriesValues } from './series.ts';
 
 /** What every worker is started with (its `workerData`). Times in hours. */
 export interface WorkerInit {
@@ -33,7 +34,7 @@ export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readon
 /** Worker -> main thread. `ready` is sent once, after start-up, before any task is accepted. */
 export type FromWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly task: Task; readonly metrics: readonly MetricValue[] }
+  | { readonly type: 'result'; readonly task: Task; readonly metrics: readonly MetricValue[]; readonly series: readonly SeriesValues[] }
   | { readonly type: 'failure'; readonly task: Task; readonly message: string };
 
 /** Load a scenario's model (the same call in the main thread's validation and in workers). */

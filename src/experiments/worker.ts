@@ -1,8 +1,8 @@
 /**
  * A replication worker: started once per pool slot from the esbuild bundle of this file (see
  * worker-bundle.ts), it takes tasks one at a time, runs each replication and posts back its
- * metrics. Each scenario's model is loaded on first use and cached. A replication that throws
- * is reported as a failure with its message; the worker then takes the next task.
+ * metrics and series. Each scenario's model is loaded on first use and cached. A replication
+ * that throws is reported as a failure with its message; the worker then takes the next task.
  *
  * Test hook: CORRIDOR_SIM_FAIL_REPLICATIONS="scenario/replication,..." makes those replications
  * throw, to test failure handling (valid models cannot be made to fail on purpose).
@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledModel } from '../corridor/compiled.ts';
 import { runReplication } from '../corridor/runtime/run-replication.ts';
 import { flattenReplication, metricFilter } from './metrics.ts';
+import { replicationSeries } from './series.ts';
 import { loadScenario, type FromWorker, type Task, type ToWorker, type WorkerInit } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -31,7 +32,7 @@ function run(task: Task): FromWorker {
       models.set(task.scenarioIndex, model);
     }
     const result = runReplication(model, { seed: task.seed, warmupHours: init.warmupHours, horizonHours: init.horizonHours });
-    return { type: 'result', task, metrics: flattenReplication(result).filter((m) => keep(m.metric)) };
+    return { type: 'result', task, metrics: flattenReplication(result).filter((m) => keep(m.metric)), series: replicationSeries(result) };
   } catch (error) {
     return { type: 'failure', task, message: error instanceof Error ? error.message : String(error) };
   }

@@ -70,8 +70,8 @@ export async function waitFor(condition: () => boolean, timeoutMs = 60_000): Pro
   }
 }
 
-/** The three output CSV files of a run folder, by name. */
+/** The four output CSV files of a run folder, by name. */
 export function outputs(runDir: string): Record<string, string> {
-  const files = ['replications.csv', 'summary.csv', 'comparison.csv'];
+  const files = ['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv'];
   return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(runDir, f), 'utf8')]));
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   expect(run.stderr).toContain('24 of 24 replications to run');
   expect(run.code).toBe(0);
   reference = outputs(path.join(out, 'tiny', 'reference'));
-});
+}, 120_000);
 
 describe.concurrent('corridor-sim run', () => {
   it('writes identical files with 1 and with 2 workers', async () => {
@@ -27,7 +27,7 @@ describe.concurrent('corridor-sim run', () => {
     expect(run.stdout).toContain(`wrote ${path.join(out, 'tiny', 'one-worker')}`);
     expect(outputs(path.join(out, 'tiny', 'one-worker'))).toEqual(reference);
     const manifest = JSON.parse(readFileSync(path.join(out, 'tiny', 'one-worker', 'manifest.json'), 'utf8')) as { outputs: { file: string; rows: number }[]; experiment: { seed: number } };
-    expect(manifest.outputs.map((o) => o.file)).toEqual(['replications.csv', 'summary.csv', 'comparison.csv']);
+    expect(manifest.outputs.map((o) => o.file)).toEqual(['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv']);
     expect(manifest.experiment.seed).toBe(42);
   });
 

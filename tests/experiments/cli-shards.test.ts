@@ -22,7 +22,7 @@ beforeAll(async () => {
   const merged = await cli(['merge', shardDir(3), shardDir(1), shardDir(2), '--out', out, '--run-id', 'merged']);
   expect(merged.code, merged.stderr).toBe(0);
   expect(merged.stdout).toContain('merged 3 folders, 18 replications');
-});
+}, 120_000);
 
 describe.concurrent('shards and merge', () => {
   it('runs a deterministic share per shard and stores the shard count', () => {
@@ -69,6 +69,7 @@ describe.concurrent('reproduce and trace', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/replications\.csv\s+identical/);
     expect(ok.stdout).toMatch(/comparison\.csv\s+identical/);
+    expect(ok.stdout).toMatch(/series\.csv\s+identical/);
     expect(ok.stdout).toContain('reproduced: every output is byte-identical');
   });
 

@@ -1,0 +1,72 @@
+/**
+ * The `corridor-sim` command line: every subcommand registered on one commander program, the
+ * version, and one rule for exit codes: 0 success (help and --version too), 1 a run failed,
+ * 2 bad input, including commander's own usage errors (unknown option, missing argument, no
+ * subcommand), which commander would otherwise exit with 1.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../build/bundle.ts';
+import { EXIT_BAD_INPUT } from '../corridor/model-error.ts';
+import { EXIT_RUN_FAILED } from './exit.ts';
+import { registerList } from './list-command.ts';
+import { registerMerge } from './merge-command.ts';
+import { registerReport } from './report-command.ts';
+import { registerReproduce } from './reproduce-command.ts';
+import { registerRun } from './run-command.ts';
+import { registerSimulate } from './simulate-command.ts';
+import { registerSlurm } from './slurm-command.ts';
+import { registerTrace } from './trace-command.ts';
+import { registerValidate } from './validate-command.ts';
+
+/** package.json's version, e.g. `0.1.0`. */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+/** The program with every subcommand. Commander errors are thrown (see `runCli`), not exited on. */
+export function buildProgram(): Command {
+  const program = new Command('corridor-sim')
+    .description('Discrete-event simulation of freight corridors: the Middle Corridor and its competitors')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    // Set before the subcommands are added, which inherit it.
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  corridor-sim list',
+        '  corridor-sim validate models/middle-corridor.yaml',
+        '  corridor-sim run experiments/caspian-capacity.ts --replications 20',
+        '  corridor-sim report results/caspian-capacity/<run id>',
+        'Exit codes: 0 success, 1 a run failed, 2 bad input. corridor-sim <command> --help for more.',
+        '',
+      ].join('\n'),
+    );
+  registerSimulate(program);
+  registerValidate(program);
+  registerRun(program);
+  registerReport(program);
+  registerMerge(program);
+  registerReproduce(program);
+  registerTrace(program);
+  registerSlurm(program);
+  registerList(program);
+  return program;
+}
+
+/** Parse `argv` (as process.argv) and run; returns the exit code, which actions may also set. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    process.stderr.write(`corridor-sim: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_RUN_FAILED;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Reading a finished run folder for the report: manifest.json (what ran, with which seed),
+ * summary.csv, comparison.csv and series.csv, and the baseline scenario's model (for the map:
+ * node positions, legs). Only complete runs have a report: a shard or an unfinished run is
+ * refused with what to do instead.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CompiledModel } from '../corridor/compiled.ts';
+import type { ComparisonRow, SummaryRow } from '../experiments/assemble.ts';
+import type { Experiment } from '../experiments/define-experiment.ts';
+import { COLUMNS, type Manifest } from '../experiments/outputs.ts';
+import { RUN_FILES } from '../experiments/run-dir.ts';
+import { isSeriesName, type SeriesName } from '../experiments/series.ts';
+import { loadScenario } from '../experiments/worker-protocol.ts';
+import { csvObjects, numberCell } from './csv-read.ts';
+import { ReportError } from './report-error.ts';
+
+/** One row of series.csv: point `x` of a series in one replication (units in the series name). */
+export interface SeriesPoint {
+  readonly scenario: string;
+  readonly replication: number;
+  readonly series: SeriesName;
+  readonly key: string;
+  readonly x: number;
+  readonly value: number | null;
+}
+
+/** Everything the report shows, read from one run folder. */
+export interface RunFolder {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** The experiment as run (seed and replications applied). */
+  readonly experiment: Experiment;
+  readonly summary: readonly SummaryRow[];
+  readonly comparison: readonly ComparisonRow[];
+  /** Empty for a run made before series.csv existed. */
+  readonly series: readonly SeriesPoint[];
+  /** The baseline scenario's model. */
+  readonly model: CompiledModel;
+}
+
+function readText(dir: string, file: string): string | null {
+  const full = path.join(dir, file);
+  return existsSync(full) ? readFileSync(full, 'utf8') : null;
+}
+
+/** The manifest of a complete run. @throws ReportError */
+function readManifest(dir: string): Manifest {
+  const text = readText(dir, RUN_FILES.manifest);
+  if (text === null) {
+    const why = existsSync(path.join(dir, RUN_FILES.run)) ? 'the run is not complete (no manifest.json); finish it with --resume first' : 'not a run folder (no manifest.json)';
+    throw new ReportError(`${dir}: ${why}`);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch (error) {
+    throw new ReportError(`${path.join(dir, RUN_FILES.manifest)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (manifest.format !== 'corridor-sim-manifest/1') throw new ReportError(`${path.join(dir, RUN_FILES.manifest)} is not a corridor-sim manifest (format corridor-sim-manifest/1)`);
+  if (manifest.kind === 'shard') throw new ReportError(`${dir} is one shard of a run; merge the shards (corridor-sim merge) and report on the merged folder`);
+  return manifest;
+}
+
+/** A required CSV file of the run. @throws ReportError if missing. */
+function requiredCsv(dir: string, file: 'summary.csv' | 'comparison.csv'): string {
+  const text = readText(dir, file);
+  if (text === null) throw new ReportError(`${dir}: ${file} is missing`);
+  return text;
+}
+
+const count = (text: string): number => numberCell(text) ?? 0;
+
+/** Read a complete run folder. @throws ReportError on anything that is not a complete run. */
+export function readRunFolder(dir: string): RunFolder {
+  const manifest = readManifest(dir);
+  const { experiment } = manifest;
+  const summary = csvObjects(requiredCsv(dir, 'summary.csv'), COLUMNS['summary.csv'], 'summary.csv').map(
+    (r): SummaryRow => ({
+      scenario: r.scenario,
+      metric: r.metric,
+      n: count(r.n),
+      mean: numberCell(r.mean),
+      sd: numberCell(r.sd),
+      ci95Low: numberCell(r.ci95_low),
+      ci95High: numberCell(r.ci95_high),
+      p50: numberCell(r.p50),
+      p95: numberCell(r.p95),
+    }),
+  );
+  const comparison = csvObjects(requiredCsv(dir, 'comparison.csv'), COLUMNS['comparison.csv'], 'comparison.csv').map(
+    (r): ComparisonRow => ({
+      scenario: r.scenario,
+      baseline: r.baseline,
+      metric: r.metric,
+      n: count(r.n),
+      baselineMean: numberCell(r.baseline_mean),
+      scenarioMean: numberCell(r.scenario_mean),
+      meanDifference: numberCell(r.mean_difference),
+      ci95Low: numberCell(r.ci95_low),
+      ci95High: numberCell(r.ci95_high),
+      relativeChange: numberCell(r.relative_change),
+    }),
+  );
+  const seriesText = readText(dir, 'series.csv');
+  const series = seriesText === null ? [] : csvObjects(seriesText, COLUMNS['series.csv'], 'series.csv').flatMap((r): SeriesPoint[] => {
+    if (!isSeriesName(r.series)) return [];
+    return [{ scenario: r.scenario, replication: count(r.replication), series: r.series, key: r.key, x: numberCell(r.x) ?? Number.NaN, value: numberCell(r.value) }];
+  });
+  return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(experiment) };
+}
+
+/** The baseline scenario's model, loaded as the run loaded it (paths relative to the current folder). */
+function baselineModel(experiment: Experiment): CompiledModel {
+  const scenario = experiment.scenarios.find((s) => s.id === experiment.baseline) ?? experiment.scenarios[0];
+  if (scenario === undefined) throw new ReportError('the manifest lists no scenarios');
+  try {
+    return loadScenario(scenario);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ReportError(
+      `cannot load the baseline model ${scenario.model} from ${process.cwd()} (model paths in the manifest are relative to the folder the run started in; run the report from there): ${why}`,
+    );
+  }
+}

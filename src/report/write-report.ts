@@ -1,0 +1,160 @@
+/**
+ * `writeReport(runDir)`: the report of a finished run, as report.html (self-contained) and
+ * report/<chart>.svg in the run folder. Charts: the network map, weekly throughput per route,
+ * transit-time ECDFs, queues at the worst bottlenecks; then the scenario comparison table.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { writeFileAtomic } from '../output/atomic-write.ts';
+import { averageSeries, rankBottlenecks, stageFacts } from './aggregate.ts';
+import { keyComparisons } from './comparison-table.ts';
+import { reportHtml, type PageChart } from './html.ts';
+import { layoutNetwork } from './layout.ts';
+import { mapSpec } from './map-spec.ts';
+import { inlineSvg, renderSvg } from './render.ts';
+import { ReportError } from './report-error.ts';
+import { readRunFolder, type RunFolder } from './run-folder.ts';
+import { queueSpec, throughputSpec, transitSpec } from './series-specs.ts';
+
+/** Options of `writeReport`. */
+export interface ReportOptions {
+  /** Stage ids for the queue chart (default: the four with the largest baseline share of waiting). */
+  readonly stages?: readonly string[];
+  /** Where report.html and report/ go (default: the run folder). */
+  readonly out?: string;
+  /** Receives Vega-Lite's warnings (default: ignored). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** The files written: report.html and the SVG of each chart, as paths under the output folder. */
+export interface WrittenReport {
+  readonly html: string;
+  readonly svgs: readonly string[];
+}
+
+/** How many stages the queue chart shows by default. */
+export const DEFAULT_QUEUE_STAGES = 4;
+
+const READING = {
+  map:
+    'Each point is a node (circle: port or terminal; square: border crossing or gauge-change yard), each line a leg (solid: rail; dotted: ferry; dashed: sea). ' +
+    'Colour is the mean utilization in the baseline: the share of its cranes, tracks, vessels or train paths that was busy; grey means the stage has no such capacity. ' +
+    'The ring marks the worst bottleneck: the stage where containers spent the largest share of all waiting time.',
+  throughput:
+    'One panel per route, one colour per scenario. The line is the mean over replications of the FEU delivered in each week; the shaded band is its 95% confidence interval. ' +
+    'Each panel has its own vertical scale; dips that line up across routes share a cause upstream (a storm on the Caspian, a congested border).',
+  transit:
+    'Read across at 50% for the median transit time and at 95% for the time within which 95% of containers arrive. A curve further left is faster; a steeper curve is more reliable. ' +
+    'Each panel has its own time axis.',
+  queue:
+    'The stages with the largest share of waiting time in the baseline (others can be chosen with corridor-sim report --stages). ' +
+    'The line is the time-average number of FEU waiting in each week, mean over replications, with its 95% confidence band.',
+} as const;
+
+/** Ids in `order` first (model order), then any others in first-seen order. */
+function ordered(ids: Iterable<string>, order: readonly string[]): string[] {
+  const present = new Set(ids);
+  return [...order.filter((id) => present.has(id)), ...[...present].filter((id) => !order.includes(id))];
+}
+
+/** One chart of the report before rendering. */
+export interface ChartSpec {
+  /** File stem and section id: map, throughput, transit, queue. */
+  readonly id: keyof typeof READING;
+  readonly heading: string;
+  readonly reading: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** What the report shows: chart specifications, notes on charts left out, the bottleneck ranking. */
+export interface ReportPlan {
+  readonly specs: readonly ChartSpec[];
+  readonly notes: readonly string[];
+  /** Stage ids by baseline share of waiting time, largest first. */
+  readonly bottlenecks: readonly string[];
+}
+
+/** The chart specifications of a run. @throws ReportError if `stages` names a stage the run lacks. */
+export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages'> = {}): ReportPlan {
+  const { experiment, model, summary, series } = run;
+  const scenarios = experiment.scenarios.map((s) => s.id);
+  const stageIds = [...model.nodes.keys(), ...model.legs.keys()];
+  const facts = stageFacts(summary, experiment.baseline, stageIds);
+  const ranked = rankBottlenecks(facts);
+  const bottlenecks = ranked.map((f) => f.id);
+  const chart = (id: ChartSpec['id'], heading: string, spec: TopLevelSpec): ChartSpec => ({ id, heading, reading: READING[id], spec });
+  const specs = [
+    chart('map', 'Corridor network', mapSpec({ layout: layoutNetwork(model), facts: new Map(facts.map((f) => [f.id, f])), bottleneck: ranked[0] ?? null, modelTitle: model.title })),
+  ];
+  const notes: string[] = [];
+  if (series.length === 0) {
+    notes.push('This run has no series.csv (it was made before series were recorded): the throughput, transit and queue charts are left out. Re-run it to get them.');
+    return { specs, notes, bottlenecks };
+  }
+  const routeOrder = [...model.routes.keys()];
+  const weekly = averageSeries(series, 'route_weekly_feu').filter((p, _i, all) => all.some((q) => q.key === p.key && q.mean > 0));
+  const routes = ordered(weekly.map((p) => p.key), routeOrder);
+  specs.push(chart('throughput', 'Throughput per week', throughputSpec(weekly, { scenarios, keys: routes }, experiment.replications)));
+  const transit = averageSeries(series, 'route_transit_h');
+  specs.push(chart('transit', 'Transit-time distributions', transitSpec(transit, { scenarios, keys: ordered(transit.map((p) => p.key), routeOrder) })));
+
+  const recorded = new Set(series.filter((p) => p.series === 'stage_weekly_queue_feu').map((p) => p.key));
+  const unknown = (options.stages ?? []).filter((id) => !recorded.has(id));
+  if (unknown.length > 0) throw new ReportError(`--stages: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a stage of this run (stages: ${[...recorded].join(', ')})`);
+  const chosen = options.stages ?? bottlenecks.slice(0, DEFAULT_QUEUE_STAGES);
+  if (chosen.length === 0) notes.push('No stage had waiting containers in the baseline: the queue chart is left out.');
+  else {
+    const queue = averageSeries(series, 'stage_weekly_queue_feu', new Set(chosen));
+    specs.push(chart('queue', 'Queues at the worst bottlenecks', queueSpec(queue, { scenarios, keys: [...chosen] }, experiment.replications)));
+  }
+  return { specs, notes, bottlenecks };
+}
+
+/** Header facts: what ran, with which seed, for how long. */
+function facts(run: RunFolder): [string, string][] {
+  const { experiment, manifest } = run;
+  const days = (hours: number): string => `${(hours / 24).toLocaleString('en-US', { maximumFractionDigits: 2 })} days`;
+  return [
+    ['run', `${manifest.runId} (${manifest.kind}), finished ${manifest.finishedAt}`],
+    ['experiment file', manifest.experimentFile ?? '(programmatic run)'],
+    ['model', `${run.model.title} (${experiment.scenarios.find((s) => s.id === experiment.baseline)?.model ?? ''})`],
+    ['scenarios', experiment.scenarios.map((s) => (s.id === experiment.baseline ? `${s.id} (baseline)` : s.id)).join(', ')],
+    ['seed', String(experiment.seed)],
+    ['replications', `${experiment.replications} per scenario`],
+    ['warm-up, horizon', `${days(experiment.warmupHours)} discarded, then ${days(experiment.horizonHours)} measured`],
+    ['tool', `${manifest.tool} ${manifest.version}${manifest.gitCommit === null ? '' : `, commit ${manifest.gitCommit.slice(0, 12)}`}`],
+  ];
+}
+
+/**
+ * Write report.html and report/<chart>.svg for the run in `runDir`.
+ * @throws ReportError if `runDir` is not a complete run, or an option names what the run lacks.
+ */
+export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<WrittenReport> {
+  const run = readRunFolder(runDir);
+  const { specs, notes, bottlenecks } = reportSpecs(run, options);
+  const out = options.out ?? runDir;
+  mkdirSync(path.join(out, 'report'), { recursive: true });
+  const charts: PageChart[] = [];
+  const svgs: string[] = [];
+  for (const { id, heading, reading, spec } of specs) {
+    const svg = await renderSvg(spec, options.onWarning);
+    const file = path.join(out, 'report', `${id}.svg`);
+    writeFileAtomic(file, svg);
+    svgs.push(file);
+    charts.push({ id, heading, svg: inlineSvg(svg, id), reading });
+  }
+  const html = reportHtml({
+    title: `${run.experiment.name}: report`,
+    description: run.experiment.description ?? null,
+    facts: facts(run),
+    charts,
+    notes,
+    baseline: run.experiment.baseline,
+    comparison: keyComparisons(run.comparison, bottlenecks.slice(0, 3)),
+  });
+  const htmlFile = path.join(out, 'report.html');
+  writeFileAtomic(htmlFile, html);
+  return { html: htmlFile, svgs };
+}

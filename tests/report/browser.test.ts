@@ -1,0 +1,95 @@
+/**
+ * The report as a person sees it: report.html opened in headless Chromium (Debian's package,
+ * driven by playwright-core, so nothing is downloaded). Every chart must have rendered with axes
+ * and data marks, the console must stay free of errors, nothing may be fetched but the page
+ * itself, and a screenshot is kept for a human to look at. Skipped, with the reason, where no
+ * Chromium is installed (.ci/run installs it).
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { writeReport } from '../../src/report/index.ts';
+import { runFixture } from './fixtures/run-fixture.ts';
+
+const CHROMIUM = process.env.CORRIDOR_SIM_CHROMIUM ?? '/usr/bin/chromium';
+const browserPresent = existsSync(CHROMIUM);
+if (!browserPresent) {
+  process.stderr.write(`tests/report/browser.test.ts: SKIPPED: no Chromium at ${CHROMIUM} (install Debian's chromium package, as .ci/run does, or set CORRIDOR_SIM_CHROMIUM)\n`);
+}
+
+/** What the page reports about one chart. */
+interface ChartCheck {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  readonly axes: number;
+  readonly axisLabels: number;
+  readonly marks: number;
+  readonly markChildren: number;
+}
+
+describe('report.html in a browser', () => {
+  it.skipIf(!browserPresent)('renders every chart with axes and data marks, no console errors, no requests, and saves a screenshot', async () => {
+    const runDir = await runFixture('browser');
+    const written = await writeReport(runDir);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      // A fresh profile for this test alone.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+      const url = pathToFileURL(written.html).href;
+      await page.goto(url, { waitUntil: 'load' });
+
+      const charts: ChartCheck[] = await page.$$eval('section.chart', (sections) =>
+        sections.map((section) => {
+          const svg = section.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          const marks = [...(svg?.querySelectorAll('.role-mark') ?? [])];
+          return {
+            id: section.id,
+            width: box?.width ?? 0,
+            height: box?.height ?? 0,
+            axes: svg?.querySelectorAll('.role-axis').length ?? 0,
+            axisLabels: [...(svg?.querySelectorAll('.role-axis-label text') ?? [])].filter((t) => (t.textContent ?? '').trim() !== '').length,
+            marks: marks.length,
+            markChildren: marks.reduce((n, m) => n + m.childElementCount, 0),
+          };
+        }),
+      );
+      expect(charts.map((c) => c.id)).toEqual(['map', 'throughput', 'transit', 'queue']);
+      for (const chart of charts) {
+        expect(chart.width, chart.id).toBeGreaterThan(300);
+        expect(chart.height, chart.id).toBeGreaterThan(150);
+        expect(chart.axes, `${chart.id}: axes`).toBeGreaterThanOrEqual(2);
+        expect(chart.axisLabels, `${chart.id}: axis labels`).toBeGreaterThan(4);
+        expect(chart.marks, `${chart.id}: mark groups`).toBeGreaterThan(0);
+        expect(chart.markChildren, `${chart.id}: drawn marks`).toBeGreaterThan(2);
+      }
+      const tableRows = await page.$$eval('table.comparison tbody tr', (rows) => rows.length);
+      expect(tableRows).toBeGreaterThan(4);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+
+      const shot = path.join(mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-report-shot-')), 'report.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(existsSync(shot)).toBe(true);
+      process.stderr.write(`report screenshot: ${shot}\n`);
+    } finally {
+      await browser.close();
+    }
+  });
+});

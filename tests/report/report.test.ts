@@ -1,0 +1,110 @@
+/**
+ * writeReport on a real run: the files, a page that loads nothing from anywhere, every chart
+ * inlined with its marks, the comparison table; and the refusals (not a run, a shard, a stage
+ * the run lacks).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readRunFolder, ReportError, reportSpecs, writeReport, type WrittenReport } from '../../src/report/index.ts';
+import { runFixture } from './fixtures/run-fixture.ts';
+
+let runDir: string;
+let written: WrittenReport;
+let html: string;
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  runDir = await runFixture();
+  written = await writeReport(runDir, { onWarning: (m) => warnings.push(m) });
+  html = readFileSync(written.html, 'utf8');
+}, 120_000);
+
+describe('writeReport', () => {
+  it('writes report.html and one standalone SVG per chart in the run folder', () => {
+    expect(written.html).toBe(path.join(runDir, 'report.html'));
+    expect(written.svgs.map((f) => path.relative(runDir, f))).toEqual(['map', 'throughput', 'transit', 'queue'].map((c) => path.join('report', `${c}.svg`)));
+    for (const file of written.svgs) {
+      const svg = readFileSync(file, 'utf8');
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      expect(svg).toContain('role-axis');
+      expect(svg).toMatch(/class="mark-(line|symbol|area|text)[^"]*role-mark/);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('is self-contained: no script, no URL, no external font or stylesheet', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:|\/\/[a-z]/i);
+    expect(html).not.toMatch(/<link|@import|@font-face|src=/i);
+    // Inline SVG without namespace declarations: HTML puts <svg> in the SVG namespace itself.
+    expect(html).not.toContain('xmlns');
+  });
+
+  it('inlines every chart, with ids made unique across charts', () => {
+    const svgs = html.match(/<svg[\s>]/g) ?? [];
+    expect(svgs).toHaveLength(written.svgs.length);
+    for (const id of ['map', 'throughput', 'transit', 'queue']) expect(html).toContain(`<section id="${id}" class="chart">`);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has the header facts and the comparison table with intervals', () => {
+    expect(html).toContain('<h1>positioned: report</h1>');
+    expect(html).toContain('<th scope="row">seed</th><td>42</td>');
+    expect(html).toContain('3 per scenario');
+    expect(html).toContain('10 days discarded, then 60 days measured');
+    expect(html).toMatch(/<table class="comparison">.*<th scope="col">95% CI of the difference<\/th>/s);
+    // vessels=1 against base on the Middle Corridor's mean transit, in days.
+    expect(html).toMatch(/<td class="scenario">vessels=1<\/td><td title="route\.middle\.transit_mean_h">middle: mean transit<\/td><td>days<\/td>/);
+  });
+
+  it('marks the worst bottleneck on the map and draws the map geographically', () => {
+    const run = readRunFolder(runDir);
+    const map = reportSpecs(run).specs.find((s) => s.id === 'map');
+    const text = JSON.stringify(map?.spec);
+    expect(text).toContain('longitude (°E)');
+    const share = run.summary.filter((r) => r.scenario === 'base' && r.metric.endsWith('.wait_share')).sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0))[0];
+    const worst = share?.metric.split('.')[1] ?? '';
+    expect(text).toContain(`bottleneck: ${worst}`);
+  });
+
+  it('writes elsewhere with out, and draws the queue at the stages asked for', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-report-out-'));
+    const other = await writeReport(runDir, { out, stages: ['aktau', 'dostyk'] });
+    expect(other.html).toBe(path.join(out, 'report.html'));
+    const queue = readFileSync(path.join(out, 'report', 'queue.svg'), 'utf8');
+    expect(queue).toContain('aria-label="Title text \'aktau\'"');
+    expect(queue).toContain('aria-label="Title text \'dostyk\'"');
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('reports a run made before series.csv with the map, the table and a note', async () => {
+    const old = path.join(mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-report-old-')), 'run');
+    cpSync(runDir, old, { recursive: true });
+    rmSync(path.join(old, 'series.csv'));
+    rmSync(path.join(old, 'report'), { recursive: true });
+    const result = await writeReport(old);
+    expect(result.svgs.map((f) => path.basename(f))).toEqual(['map.svg']);
+    const page = readFileSync(result.html, 'utf8');
+    expect(page).toContain('This run has no series.csv');
+    expect(page).toContain('<table class="comparison">');
+    rmSync(path.dirname(old), { recursive: true, force: true });
+  });
+
+  it('refuses what is not a complete run, and a stage the run lacks', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-report-bad-'));
+    await expect(writeReport(empty)).rejects.toThrow(new ReportError(`${empty}: not a run folder (no manifest.json)`));
+    const shard = path.join(empty, 'shard');
+    cpSync(runDir, shard, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(shard, 'manifest.json'), 'utf8')) as { kind: string };
+    writeFileSync(path.join(shard, 'manifest.json'), JSON.stringify({ ...manifest, kind: 'shard' }));
+    await expect(writeReport(shard)).rejects.toThrow('is one shard of a run; merge the shards');
+    rmSync(path.join(shard, 'manifest.json'));
+    await expect(writeReport(shard)).rejects.toThrow('the run is not complete (no manifest.json)');
+    await expect(writeReport(runDir, { out: empty, stages: ['atkau'] })).rejects.toThrow('--stages: atkau is not a stage of this run');
+    expect(existsSync(path.join(empty, 'report.html'))).toBe(false);
+    rmSync(empty, { recursive: true, force: true });
+  });
+});

@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default on a 2-core machine is one test process; the suite's long tests are
+    // mostly child processes and worker threads waiting on each other, so two overlap well.
+    maxWorkers: 2,
   },
 });

@@ -1,0 +1,121 @@
+/**
+ * The tariff-shift study end to end:
+ *
+ *   1. demand: the US tariff shift and the EU-bound route-choice classes per scenario (trade-demand.ts);
+ *   2. equilibrium: route shares consistent with simulated transit times (equilibrium-stage.ts);
+ *   3. final runs: every scenario at its equilibrium flows, through the experiment runner, which
+ *      writes its usual files to `<out>/<name>/<run id>/`;
+ *   4. the study's own files in the same folder (study-files.ts) and the key table.
+ *
+ * Deterministic: the same config gives byte-identical files for any worker count, because every
+ * simulation goes through runExperiment with fixed seeds and records in canonical order.
+ */
+import { loadModel } from '../../corridor/load-model.ts';
+import type { CompiledModel } from '../../corridor/compiled.ts';
+import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
+import { loadTrade } from '../../trade/index.ts';
+import { overlaysOf, type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
+import { type KeyRow, keyRows } from './key-table.ts';
+import { type SummaryContext, scenarioSummary } from './scenario-summary.ts';
+import { demandSlots, scenarioInput } from './scenario-model.ts';
+import { type StudyConfig, VIETNAMESE_ROUTES } from './study-config.ts';
+import { writeStudyFiles } from './study-files.ts';
+import type { StudySummaryRow } from './summary-stats.ts';
+import { scenarioDemand, type StudyRoute, studyRoutes } from './trade-demand.ts';
+
+/** How to run the study. */
+export interface StudyRunOptions {
+  /** Worker threads (default: one per core). */
+  readonly workers?: number;
+  /** Results root; without it nothing is written (an in-memory study, e.g. in tests). */
+  readonly out?: string;
+  readonly runId?: string;
+  /** The runner's progress bar for the final runs. */
+  readonly progress?: boolean;
+  /** Recorded in the manifest. */
+  readonly commandLine?: readonly string[];
+  /** Receives progress lines (equilibrium rounds, stages). */
+  readonly log?: (line: string) => void;
+}
+
+/** What a study run produced. */
+export interface StudyResult {
+  readonly config: StudyConfig;
+  readonly routes: readonly StudyRoute[];
+  readonly equilibria: readonly ScenarioEquilibrium[];
+  /** The final runs (records, summary, comparison, run folder). */
+  readonly run: ExperimentRun;
+  readonly summary: readonly StudySummaryRow[];
+  readonly keyRows: readonly KeyRow[];
+  /** The study files written (empty without `out`). */
+  readonly files: readonly string[];
+  /** Wall-clock seconds of the equilibrium and of the final runs. */
+  readonly seconds: { readonly equilibrium: number; readonly final: number };
+}
+
+/** Stages reported per node: those of the Middle Corridor (incl. its Black Sea branch) and of Vietnam's overland routes, in model order. */
+export function corridorStages(model: CompiledModel, routes: readonly StudyRoute[]): string[] {
+  const overland = new Set(routes.filter((r) => !r.deepSea).map((r) => r.id));
+  const on = new Set([...model.routes.values()]
+    .filter((r) => r.mode === 'middle-corridor' || r.mode === 'sea-black-sea' || overland.has(r.id))
+    .flatMap((r) => r.stages.map((s) => s.id)));
+  return [...model.nodes.keys(), ...model.legs.keys()].filter((id) => on.has(id));
+}
+
+/** Run the study (see the module comment). @throws Error when replications fail; ExperimentError / ModelErrors on bad input */
+export async function runTariffShiftStudy(config: StudyConfig, options: StudyRunOptions = {}): Promise<StudyResult> {
+  const log = options.log ?? (() => undefined);
+  const trade = loadTrade(config.tradeFile);
+  const model = loadModel(config.modelFile);
+  const routes = studyRoutes(model, VIETNAMESE_ROUTES);
+  const slots = demandSlots(model, routes);
+  const demands = config.scenarios.map((s) => scenarioDemand(trade, s, routes));
+  const workers = options.workers !== undefined ? { workers: options.workers } : {};
+
+  const t0 = Date.now();
+  log(`${config.name}: route-choice equilibrium of ${demands.length} scenarios (${config.equilibriumReplications} replications per evaluation, ${config.equilibriumWarmupDays} + ${config.equilibriumHorizonDays} days)`);
+  const equilibria = await solveEquilibria({ config, trade, routes, slots, demands, ...workers, log });
+  const t1 = Date.now();
+
+  const experiment = defineExperiment({
+    name: config.name,
+    description: `Tariff-shift study: Vietnamese EU-bound overland flows at their route-choice equilibrium (equilibrium.csv), ${config.scenarios.length} scenarios`,
+    model: config.modelFile,
+    scenarios: equilibria.map((e) => scenarioInput({
+      id: e.demand.scenario.id,
+      overlays: overlaysOf(config, e.demand.scenario.upgrade),
+      routes,
+      slots,
+      flowsFeuPerWeek: e.result.flowsFeuPerWeek,
+      seasonality: trade.seasonality,
+    })),
+    replications: config.replications,
+    warmup: { days: config.warmupDays },
+    horizon: { days: config.horizonDays },
+    seed: config.seed,
+  });
+  log(`${config.name}: final runs, ${config.scenarios.length} scenarios x ${config.replications} replications (${config.warmupDays} + ${config.horizonDays} days)`);
+  const run = await runExperiment(experiment, {
+    ...workers,
+    ...(options.out !== undefined ? { out: options.out } : {}),
+    ...(options.runId !== undefined ? { runId: options.runId } : {}),
+    ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
+    progress: options.progress === true,
+  });
+  if (run.status !== 'complete') {
+    const lines = run.failures.slice(0, 5).map((f) => `scenario ${f.scenario}, replication ${f.replication} (seed ${f.seed}): ${f.message}`);
+    throw new Error(`${config.name}: final runs ${run.status}${lines.length > 0 ? `:\n  ${lines.join('\n  ')}` : ''}`);
+  }
+  const t2 = Date.now();
+
+  const context: Omit<SummaryContext, 'freightRatesUsdPerFeu'> = {
+    routes,
+    corridorStages: corridorStages(model, routes),
+    caspianLegs: [...model.legs.values()].filter((leg) => leg.kind === 'ferry').map((leg) => leg.id),
+    bottleneckCount: config.bottleneckCount,
+    records: run.records,
+  };
+  const summary = equilibria.flatMap((e) => scenarioSummary(e, { ...context, freightRatesUsdPerFeu: e.freightRatesUsdPerFeu }));
+  const files = run.runDir === null ? [] : writeStudyFiles(run.runDir, equilibria, routes, summary);
+  return { config, routes, equilibria, run, summary, keyRows: keyRows(summary), files, seconds: { equilibrium: (t1 - t0) / 1000, final: (t2 - t1) / 1000 } };
+}

@@ -1,0 +1,57 @@
+/**
+ * The study's own files, beside the runner's in the run folder: equilibrium.csv (every
+ * iteration of every scenario's equilibrium loop) and study-summary.csv (the answers). Same
+ * conventions as the runner's CSV files (src/output/csv.ts: RFC 4180, CRLF, shortest
+ * round-trip numbers, empty field for a missing value), each written atomically.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../../output/atomic-write.ts';
+import { csvText, type CsvCell } from '../../output/csv.ts';
+import type { ScenarioEquilibrium } from './equilibrium-stage.ts';
+import type { StudySummaryRow } from './summary-stats.ts';
+import type { StudyRoute } from './trade-demand.ts';
+
+/** Column names of the study's files, in order (documented in the README). */
+export const STUDY_COLUMNS = {
+  'equilibrium.csv': ['scenario', 'iteration', 'gap', 'converged', 'route', 'share', 'flow_feu_per_week', 'target_share', 'transit_mean_d', 'transit_p95_d', 'no_delivery'],
+  'study-summary.csv': ['scenario', 'category', 'item', 'quantity', 'value', 'ci95_low', 'ci95_high', 'n'],
+} as const;
+
+/** A non-finite number as a missing value (empty field). */
+const cell = (value: number): CsvCell => (Number.isFinite(value) ? value : null);
+
+/** The rows of equilibrium.csv: one per scenario, iteration and route. */
+export function equilibriumRows(equilibria: readonly ScenarioEquilibrium[], routes: readonly StudyRoute[]): CsvCell[][] {
+  return equilibria.flatMap(({ demand, result }) => {
+    const total = demand.classes.reduce((sum, c) => sum + c.demandFeuPerWeek, 0);
+    return result.history.flatMap((h) =>
+      routes.map((route, r) => {
+        const flow = h.flowsFeuPerWeek[r] ?? Number.NaN;
+        const target = demand.classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * (h.targetShares[i]?.[r] ?? 0), 0) / total;
+        const times = h.times[r];
+        return [
+          demand.scenario.id, h.iteration, cell(h.gap), h.gap <= result.tolerance ? 1 : 0, route.id, cell(flow / total), cell(flow), cell(target),
+          cell(times?.meanDays ?? Number.NaN), cell(times?.p95Days ?? Number.NaN), h.noDeliveryRoutes.includes(route.id) ? 1 : 0,
+        ];
+      }),
+    );
+  });
+}
+
+/** The rows of study-summary.csv. */
+export function summaryRows(rows: readonly StudySummaryRow[]): CsvCell[][] {
+  return rows.map((s) => [s.scenario, s.category, s.item, s.quantity, cell(s.value), cell(s.ci95Low), cell(s.ci95High), cell(s.n)]);
+}
+
+/** Write both files into `runDir`; returns their paths. */
+export function writeStudyFiles(runDir: string, equilibria: readonly ScenarioEquilibrium[], routes: readonly StudyRoute[], summary: readonly StudySummaryRow[]): string[] {
+  const files: [keyof typeof STUDY_COLUMNS, CsvCell[][]][] = [
+    ['equilibrium.csv', equilibriumRows(equilibria, routes)],
+    ['study-summary.csv', summaryRows(summary)],
+  ];
+  return files.map(([name, rows]) => {
+    const file = path.join(runDir, name);
+    writeFileAtomic(file, csvText(STUDY_COLUMNS[name], rows));
+    return file;
+  });
+}

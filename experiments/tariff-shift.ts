@@ -5,7 +5,7 @@
  * flows, 30 replications of one year after a 60-day warm-up.
  *
  *     npx tsx experiments/tariff-shift.ts              # the full study -> results/tariff-shift/<run id>/
- *     npx tsx experiments/tariff-shift.ts --quick      # npm start: 4 replications, the equilibrium on 1 seed
+ *     npx tsx experiments/tariff-shift.ts --quick      # npm start: 3 replications, the equilibrium on 1 seed (30 + 120 days)
  *
  * More than a plain experiment (it solves the equilibrium first), so it is a script with its own
  * options rather than an experiment file for `corridor-sim run`.
@@ -61,6 +61,12 @@ async function main(raw: RawOptions): Promise<number> {
   for (const e of notConverged) console.log(`WARNING: ${e.demand.scenario.id}: the route-choice equilibrium ${e.result.message}`);
   if (config.replications < 30) console.log(`note: ${config.replications} replications per scenario, a short version; the study's answers use 30 (run without --quick)`);
   console.log(`wrote ${result.run.runDir ?? ''}: the runner's files, equilibrium.csv, study-summary.csv`);
+  if (result.run.runDir !== undefined && result.run.runDir !== null) {
+    // The report reads the run folder like `corridor-sim report <run dir>` does.
+    const { writeReport } = await import('../src/report/index.ts');
+    const report = await writeReport(result.run.runDir);
+    console.log(`report: ${report.html}`);
+  }
   console.log(`time: ${seconds.toFixed(0)} s (equilibrium ${result.seconds.equilibrium.toFixed(0)} s, final runs ${result.seconds.final.toFixed(0)} s)`);
   return 0;
 }
@@ -82,7 +88,7 @@ function isMain(): boolean {
 if (isMain()) {
   const program = new Command('npx tsx experiments/tariff-shift.ts')
     .description('the tariff-shift study: route-choice equilibrium, then 6 scenarios at their equilibrium flows')
-    .option('--quick', 'the short version (npm start): 4 replications, the equilibrium on 1 seed')
+    .option('--quick', 'the short version (npm start): 3 replications, the equilibrium on 1 seed over 30 + 120 days')
     .option('--replications <n>', 'replications per scenario of the final runs (default 30; --quick 4)')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--seed <seed>', 'master seed (default 2025; the equilibrium uses "<seed>/equilibrium")')

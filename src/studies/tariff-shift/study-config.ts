@@ -112,6 +112,10 @@ export const FULL_STUDY: StudyConfig = {
 export const QUICK_STUDY: StudyConfig = {
   ...FULL_STUDY,
   name: 'tariff-shift-quick',
-  replications: 4,
+  replications: 3,
   equilibriumReplications: 1,
+  // A shorter equilibrium evaluation (30 + 120 days) keeps npm start near two minutes on 2
+  // cores; the full study evaluates 60 + 365 days on 4 seeds.
+  equilibriumWarmupDays: 30,
+  equilibriumHorizonDays: 120,
 };

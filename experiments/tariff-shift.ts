@@ -89,7 +89,7 @@ if (isMain()) {
   const program = new Command('npx tsx experiments/tariff-shift.ts')
     .description('the tariff-shift study: route-choice equilibrium, then 6 scenarios at their equilibrium flows')
     .option('--quick', 'the short version (npm start): 3 replications, the equilibrium on 1 seed over 30 + 120 days')
-    .option('--replications <n>', 'replications per scenario of the final runs (default 30; --quick 4)')
+    .option('--replications <n>', 'replications per scenario of the final runs (default 30; --quick 3)')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--seed <seed>', 'master seed (default 2025; the equilibrium uses "<seed>/equilibrium")')
     .option('--out <dir>', 'results root: files go to <dir>/<study>/<run id>/', 'results')

@@ -5,7 +5,7 @@
  * flows, 30 replications of one year after a 60-day warm-up.
  *
  *     npx tsx experiments/tariff-shift.ts              # the full study -> results/tariff-shift/<run id>/
- *     npx tsx experiments/tariff-shift.ts --quick      # npm start: 3 replications, the equilibrium on 1 seed (30 + 120 days)
+ *     npx tsx experiments/tariff-shift.ts --quick      # npm start: 3 replications, the equilibrium on 1 seed
  *
  * More than a plain experiment (it solves the equilibrium first), so it is a script with its own
  * options rather than an experiment file for `corridor-sim run`.
@@ -88,7 +88,7 @@ function isMain(): boolean {
 if (isMain()) {
   const program = new Command('npx tsx experiments/tariff-shift.ts')
     .description('the tariff-shift study: route-choice equilibrium, then 6 scenarios at their equilibrium flows')
-    .option('--quick', 'the short version (npm start): 3 replications, the equilibrium on 1 seed over 30 + 120 days')
+    .option('--quick', 'the short version (npm start): 3 replications, the equilibrium on 1 seed')
     .option('--replications <n>', 'replications per scenario of the final runs (default 30; --quick 3)')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--seed <seed>', 'master seed (default 2025; the equilibrium uses "<seed>/equilibrium")')

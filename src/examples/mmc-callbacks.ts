@@ -4,10 +4,8 @@
  * that the callback path agrees with the process path and with Erlang C.
  * Measurement (mmc-meter.ts) follows `../shared/bench/floor-mmc.cjs`, so the two compare.
  */
-import { Simulation } from '../engine/index.ts';
-import { exponential } from '../distributions/index.ts';
-import { createStream, type Seed } from '../random/index.ts';
-import { MmcMeter } from './mmc-meter.ts';
+import type { Seed } from '../random/index.ts';
+import { setUpMmc } from './mmc-meter.ts';
 
 /** Parameters of an M/M/c run. Rates are per hour. */
 export interface MmcOptions {
@@ -48,12 +46,7 @@ export interface MmcResult {
 /** Simulate an M/M/c queue with FIFO service on scheduled callbacks. */
 export function runMmcCallbacks(options: MmcOptions): MmcResult {
   const { servers, departures } = options;
-  const warmup = options.warmupDepartures ?? Math.floor(departures / 10);
-  const sim = new Simulation();
-  const interarrival = exponential(options.lambda);
-  const service = exponential(options.mu);
-  const arrivalStream = createStream(options.seed, 'mmc/arrivals');
-  const serviceStream = createStream(options.seed, 'mmc/services');
+  const { sim, interarrival, service, arrivalStream, serviceStream, meter } = setUpMmc(options);
 
   // Waiting line: a growable ring buffer of arrival times.
   let line: Float64Array = new Float64Array(1024);
@@ -64,7 +57,6 @@ export function runMmcCallbacks(options: MmcOptions): MmcResult {
   const idle: number[] = [];
   for (let s = servers - 1; s >= 0; s--) idle.push(s);
 
-  const meter = new MmcMeter(servers, warmup);
 
   const startService = (server: number, arrival: number, now: number): void => {
     arrivedAt[server] = arrival;

@@ -4,7 +4,36 @@
  * customers whose departure index exceeds the warm-up count give Wq and W; Lq and utilization
  * are time averages between the warm-up departure and the last departure.
  */
-import type { MmcResult } from './mmc-callbacks.ts';
+import { exponential, type Distribution } from '../distributions/index.ts';
+import { Simulation } from '../engine/index.ts';
+import { createStream, type RandomStream } from '../random/index.ts';
+import type { MmcOptions, MmcResult } from './mmc-callbacks.ts';
+
+/** What both M/M/c models start from: the simulation, the two exponential laws and their streams, the meter. */
+export interface MmcSetup {
+  readonly sim: Simulation;
+  readonly interarrival: Distribution;
+  readonly service: Distribution;
+  readonly arrivalStream: RandomStream;
+  readonly serviceStream: RandomStream;
+  readonly meter: MmcMeter;
+}
+
+/**
+ * Build the common parts of an M/M/c run. Both models draw from the streams `mmc/arrivals` and
+ * `mmc/services`, which is what makes their results identical for the same seed.
+ */
+export function setUpMmc(options: MmcOptions): MmcSetup {
+  const warmup = options.warmupDepartures ?? Math.floor(options.departures / 10);
+  return {
+    sim: new Simulation(),
+    interarrival: exponential(options.lambda),
+    service: exponential(options.mu),
+    arrivalStream: createStream(options.seed, 'mmc/arrivals'),
+    serviceStream: createStream(options.seed, 'mmc/services'),
+    meter: new MmcMeter(options.servers, warmup),
+  };
+}
 
 /** Accumulates waits and the areas under the queue-length and busy-server curves. */
 export class MmcMeter {

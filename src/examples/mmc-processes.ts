@@ -5,25 +5,17 @@
  * generator and a few events per customer) but it exercises processes, events and resources
  * together, so the queueing-theory validation runs on it.
  */
-import { Simulation, type ProcessGenerator } from '../engine/index.ts';
-import { exponential } from '../distributions/index.ts';
-import { createStream } from '../random/index.ts';
+import type { ProcessGenerator } from '../engine/index.ts';
 import { Resource } from '../resources/index.ts';
 import type { MmcOptions, MmcResult } from './mmc-callbacks.ts';
-import { MmcMeter } from './mmc-meter.ts';
+import { setUpMmc } from './mmc-meter.ts';
 
 /** Simulate an M/M/c queue with FIFO service using processes and a `Resource`. */
 export function runMmcProcesses(options: MmcOptions): MmcResult {
   const { servers, departures } = options;
-  const warmup = options.warmupDepartures ?? Math.floor(departures / 10);
-  const sim = new Simulation();
-  const interarrival = exponential(options.lambda);
-  const service = exponential(options.mu);
-  const arrivalStream = createStream(options.seed, 'mmc/arrivals');
-  const serviceStream = createStream(options.seed, 'mmc/services');
+  const { sim, interarrival, service, arrivalStream, serviceStream, meter } = setUpMmc(options);
   const counter = new Resource(sim, servers, 'servers');
 
-  const meter = new MmcMeter(servers, warmup);
   counter.onChange = (now) => meter.update(now, counter.queueLength, counter.users);
 
   function* customer(): ProcessGenerator {

@@ -3,7 +3,7 @@
  * shares. The container is mutable on purpose: stages hand over "how it arrived" (the train it
  * came on, the direction) through its fields, so moving it allocates nothing per stage.
  */
-import type { Simulation } from '../../engine/index.ts';
+import type { SimEvent, Simulation } from '../../engine/index.ts';
 import type { RandomStreams } from '../../random/index.ts';
 import type { SimCalendar } from '../../resources/index.ts';
 import type { Direction } from '../compiled.ts';
@@ -22,10 +22,22 @@ export interface JourneyRow {
   readonly left: number;
 }
 
-/** The group a container travelled in (one train, one sailing): yards handle groups whole. */
+/**
+ * Containers handled together as one train (a train run on a rail leg, a train in a yard):
+ * they join while it forms, wait on `done`, and share the time its service `started`.
+ */
 export interface TravelGroup {
   /** Containers in the group. */
   size: number;
+  /** When the group's service began (path granted, track granted), hours; NaN until then. */
+  started: number;
+  /** Succeeds when the group leaves the stage. */
+  readonly done: SimEvent<undefined>;
+}
+
+/** A new, empty group whose `done` event is labelled `label` in traces. */
+export function newTravelGroup(sim: Simulation, label: string): TravelGroup {
+  return { size: 0, started: Number.NaN, done: sim.event<undefined>(label) };
 }
 
 /** A container on its way. Times in hours. */

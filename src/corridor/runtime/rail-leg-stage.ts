@@ -9,11 +9,11 @@
  */
 import { sumOf } from '../../distributions/index.ts';
 import type { Distribution } from '../../distributions/index.ts';
-import type { ProcessGenerator, SimEvent } from '../../engine/index.ts';
+import type { ProcessGenerator } from '../../engine/index.ts';
 import type { RandomStream } from '../../random/index.ts';
 import { BatchTransport, Resource, type BatchRecord } from '../../resources/index.ts';
 import type { CompiledRailLeg, Direction } from '../compiled.ts';
-import type { Container, RunContext, TravelGroup } from './container.ts';
+import { newTravelGroup, type Container, type RunContext, type TravelGroup } from './container.ts';
 import { StageMonitor } from './stage-monitor.ts';
 import type { Stage } from './stage.ts';
 
@@ -36,12 +36,6 @@ export class Line {
   }
 }
 
-/** One train on the leg: the event its containers wait on. */
-interface TrainRun extends TravelGroup {
-  readonly done: SimEvent<undefined>;
-  departed: number;
-}
-
 /** A rail leg in a running replication. */
 export class RailLegStage implements Stage {
   readonly kind = 'rail';
@@ -49,7 +43,7 @@ export class RailLegStage implements Stage {
   readonly name: string;
   readonly monitor: StageMonitor;
   private readonly transport: BatchTransport<Container>;
-  private readonly trains = new Map<number, TrainRun>();
+  private readonly trains = new Map<number, TravelGroup>();
   private readonly running: Distribution;
   private readonly runningStream: RandomStream;
   private readonly headway: number;
@@ -88,20 +82,20 @@ export class RailLegStage implements Stage {
     const record = (yield this.transport.board(container)) as BatchRecord<Container>;
     let train = this.trains.get(record.departure);
     if (train === undefined) {
-      train = { size: 0, departed: Number.NaN, done: sim.event<undefined>(`${this.id} train`) };
+      train = newTravelGroup(sim, `${this.id} train`);
       this.trains.set(record.departure, train);
       sim.process(this.runTrain(record.departure, train), `${this.id}/train`);
     }
     train.size++;
     yield train.done;
-    container.started = train.departed;
+    container.started = train.started;
     container.group = train;
     container.direction = this.direction;
     const left = sim.now;
-    this.monitor.record(left, train.departed - arrived, left - train.departed, container.measured);
+    this.monitor.record(left, train.started - arrived, left - train.started, container.measured);
   }
 
-  private *runTrain(departure: number, train: TrainRun): ProcessGenerator {
+  private *runTrain(departure: number, train: TravelGroup): ProcessGenerator {
     const sim = this.ctx.sim;
     // Let every container of this departure join the train before it asks for a path.
     yield sim.timeout(0);
@@ -111,7 +105,7 @@ export class RailLegStage implements Stage {
     yield path;
     this.waitingForPath -= train.size;
     this.updateQueue(sim.now);
-    train.departed = sim.now;
+    train.started = sim.now;
     sim.schedule(this.headway, () => this.line.paths.release(path));
     yield sim.timeout(this.running.sample(this.runningStream));
     this.trains.delete(departure);

@@ -5,19 +5,13 @@
  * together. A daily cap on trains is a minimum headway between train starts.
  */
 import type { Distribution } from '../../distributions/index.ts';
-import type { ProcessGenerator, SimEvent } from '../../engine/index.ts';
+import type { ProcessGenerator } from '../../engine/index.ts';
 import type { RandomStream } from '../../random/index.ts';
 import { Resource } from '../../resources/index.ts';
 import type { CompiledYard, Direction } from '../compiled.ts';
-import type { Container, RunContext, TravelGroup } from './container.ts';
+import { newTravelGroup, type Container, type RunContext, type TravelGroup } from './container.ts';
 import { StageMonitor } from './stage-monitor.ts';
 import type { Stage } from './stage.ts';
-
-/** One train being handled: the event its containers wait on. */
-interface TrainVisit extends TravelGroup {
-  readonly done: SimEvent<undefined>;
-  started: number;
-}
 
 /** A yard in a running replication. */
 export class YardStage implements Stage {
@@ -31,7 +25,7 @@ export class YardStage implements Stage {
   private readonly processing: Readonly<Record<Direction, Distribution>>;
   private readonly stream: RandomStream;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new Map<TravelGroup, TrainVisit>();
+  private readonly visits = new Map<TravelGroup, TravelGroup>();
 
   /** @param spec the compiled yard. @param ctx the replication. */
   constructor(spec: CompiledYard, private readonly ctx: RunContext) {
@@ -54,7 +48,7 @@ export class YardStage implements Stage {
     if (group === null) throw new Error(`Yard "${this.id}" received a container that did not arrive by train`);
     let visit = this.visits.get(group);
     if (visit === undefined) {
-      visit = { size: 0, started: Number.NaN, done: sim.event<undefined>(`${this.id} train`) };
+      visit = newTravelGroup(sim, `${this.id} train`);
       this.visits.set(group, visit);
       sim.process(this.handleTrain(group, visit, container.direction), `${this.id}/train`);
     }
@@ -67,7 +61,7 @@ export class YardStage implements Stage {
     this.monitor.record(left, visit.started - arrived, left - visit.started, container.measured);
   }
 
-  private *handleTrain(group: TravelGroup, visit: TrainVisit, direction: Direction): ProcessGenerator {
+  private *handleTrain(group: TravelGroup, visit: TravelGroup, direction: Direction): ProcessGenerator {
     const sim = this.ctx.sim;
     // The train's containers resume one after another at this instant; a zero wait lets all of
     // them join the visit before the train asks for a track.

@@ -1,0 +1,124 @@
+/**
+ * The option and record types of `FerryService` (ferry-service.ts), and the allocation-free FIFO
+ * it queues items in, kept apart so that the service file holds only behaviour. Times are hours,
+ * sizes are items (FEU).
+ */
+import type { SimEvent } from '../engine/event.ts';
+import type { RandomStream, RandomStreams } from '../random/index.ts';
+import type { Hours } from './batch-duration.ts';
+import type { DeparturePolicy } from './batch-policy.ts';
+import type { Closure } from './closure.ts';
+
+/** Options of a `FerryService`. Times are hours (a number or a Distribution drawn per use), sizes are items. */
+export interface FerryServiceOptions {
+  /** Used in messages and as the prefix of stream names (default `"ferry"`). */
+  readonly name?: string;
+  /** K: nominal items per vessel, a positive integer. */
+  readonly capacity: number;
+  /** N: vessels in the fleet, all idle at A at the start (default 1). */
+  readonly vessels?: number;
+  /** Berths at A: vessels that may berth and load at once (default 1). B has unlimited berths. */
+  readonly berths?: number;
+  /** When a vessel's load closes (whenFull, fullOrMaxWait, timetable; see batch-policy.ts). */
+  readonly policy: DeparturePolicy;
+  /** Berthing, per call, at A and at B; starts only while that port is open (default 0). */
+  readonly berthingTime?: Hours;
+  /** Loading one item at A, drawn per item. */
+  readonly loadPerItem: Hours;
+  /** From the load closing to being ready to leave A (lashing, documents), per call (default 0). */
+  readonly callCloseTime?: Hours;
+  /** A to B, drawn per trip. */
+  readonly sailingTime: Hours;
+  /** Unloading one item at B, drawn per item. */
+  readonly unloadPerItem: Hours;
+  /** At B after the last item is unloaded (return cargo, formalities), per call (default 0). */
+  readonly unloadCallTime?: Hours;
+  /** B back to A (default: `sailingTime`, drawn afresh). */
+  readonly returnTime?: Hours;
+  /** Port A's closure: nothing berths, loads or leaves at A while closed; returning vessels anchor. */
+  readonly originPort?: Closure;
+  /** Port B's closure: nothing berths, unloads or leaves at B while closed; arriving vessels anchor. */
+  readonly destinationPort?: Closure;
+  /** The sea: holds departures from A (loaded, at berth) while closed; vessels under way continue. */
+  readonly crossingClosure?: Closure;
+  /** Share of K a vessel may carry, in (0, 1] (e.g. 0.7 at low Caspian water; default 1). */
+  readonly loadFactor?: number;
+  /**
+   * Source of the time draws: one stream for all, or a family from which the streams
+   * `<name>/berthing`, `/load`, `/close`, `/sail`, `/unload`, `/unloadCall` and `/return` are
+   * taken (common random numbers: changing one activity leaves the others' draws alone).
+   */
+  readonly random: RandomStream | RandomStreams;
+  /** Called after each change of `queueLength` or `vesselsInUse` (for time-weighted stats). */
+  readonly onChange?: (now: number) => void;
+}
+
+/** What an item's `board` event succeeds with, when its own unloading at B ends. Times in hours. */
+export interface FerryRecord<T> {
+  /** The item passed to `board`. */
+  readonly item: T;
+  /** When it joined the queue at A. */
+  readonly joined: number;
+  /** When its own loading began (wait for a vessel = loadStarted - joined). */
+  readonly loadStarted: number;
+  /** When its own loading ended. */
+  readonly loaded: number;
+  /** When its vessel left A's berth (loading and waiting aboard = departed - loadStarted). */
+  readonly departed: number;
+  /** When its vessel reached B's anchorage (sailing = arrivedOffB - departed). */
+  readonly arrivedOffB: number;
+  /** When unloading could start at B, after any anchoring and berthing. */
+  readonly berthedB: number;
+  /** When its own unloading ended: the item is at B. */
+  readonly delivered: number;
+  /** The vessel, 0 to N-1. */
+  readonly vessel: number;
+  /** Sequence number of its vessel's departure from A (1 = the first). */
+  readonly departure: number;
+}
+
+/** An item at A or aboard: its times so far (hours) and the event to succeed on delivery. */
+export interface FerryEntry<T> {
+  readonly item: T;
+  readonly joined: number;
+  loadStarted: number;
+  loaded: number;
+  readonly event: SimEvent<FerryRecord<T>>;
+}
+
+/** A first-in first-out queue whose `shift` is O(1) amortised and allocates nothing. */
+export class FifoQueue<T> {
+  private items: Array<T | undefined> = [];
+  private head = 0;
+
+  /** Number of items waiting. */
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  /** The front item, or undefined when empty. */
+  get front(): T | undefined {
+    return this.items[this.head];
+  }
+
+  /** Add an item at the back. */
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  /** Remove and return the front item (undefined when empty). */
+  shift(): T | undefined {
+    if (this.head === this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      // Drop the consumed prefix once it is most of the array (O(1) amortised per item).
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}

@@ -1,154 +1,38 @@
 /**
  * Compiling a validated model file into the engine's form (compiled.ts): hours, FEU, FEU per hour
- * and `Distribution` objects, with every cross-reference checked on the way. All problems are
- * collected and thrown together as `ModelErrors`; the compiled model is only returned when clean.
+ * and `Distribution` objects, with every cross-reference checked on the way. Each node and leg is
+ * compiled by its kind (src/corridor/kinds/); this file checks what spans kinds. All problems
+ * are collected and thrown together as `ModelErrors`; the compiled model is only returned when
+ * clean.
  *
- * Rules beyond the schema, checked here: leg ends name nodes; ferry and sea legs never touch a
- * yard (yards handle whole trains, so a yard sits only between rail legs, and a route starts and
- * ends at a terminal); route stages alternate node, leg, node with each leg's `from`/`to` equal
- * to the nodes around it; demand names a route; ids are unique across nodes and legs (a route
- * stage is looked up in both); legs sharing a `line` agree on `pathsPerDay`; timetable times
- * increase and lie within the period; `minLoadFeu` fits the vehicle; every time distribution is
- * valid and cannot go below 0.
+ * Rules beyond the schema, checked here: leg ends name nodes; a leg that carries single
+ * containers (ferry, sea) never touches a node that handles whole trains (a yard), so a yard
+ * sits only between rail legs and a route starts and ends at a container node; route stages
+ * alternate node, leg, node with each leg's `from`/`to` equal to the nodes around it; demand
+ * names a route; ids are unique across nodes and legs (a route stage is looked up in both);
+ * weather drivers are used only where they exist; background traffic names a node or leg whose
+ * kind takes it, in units that kind counts.
  */
-import { describeValue } from '../distributions/errors.ts';
-import type { DeparturePolicy } from '../resources/index.ts';
-import type { CompiledDemand, CompiledLeg, CompiledModel, CompiledNode, CompiledRoute, CompiledStorms, RouteStage } from './compiled.ts';
-import { didYouMean, ErrorCollector, type Locator, type PathSegment } from './model-error.ts';
-import type { DemandSpec, DepartureSpec, LegSpec, ModelFile, NodeSpec, RouteSpec, StormSpec } from './schema.ts';
-import { capacityFeu, DistributionBuilder, durationHours, HOURS_PER_DAY, HOURS_PER_WEEK, normaliseSeasonality, volumeFeuPerHour } from './units.ts';
+import type { CompiledBackground, CompiledDemand, CompiledModel, CompiledRoute, CompiledWeather, RouteStage } from './compiled.ts';
+import { CompileContext, own } from './compile-context.ts';
+import { anyKind, legKind, nodeKind, type CompiledLeg, type CompiledNode, type LegSpec } from './kinds/registry.ts';
+import { didYouMean, type Locator, type PathSegment } from './model-error.ts';
+import type { BackgroundSpec, DemandSpec, ModelFile, RouteSpec } from './schema.ts';
+import { FEU_PER_UNIT, HOURS_PER_YEAR, normaliseSeasonality, volumeFeuPerHour } from './units.ts';
 
-/** `record[key]` if `key` is its own entry (not `constructor` or another inherited name). */
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** The model being compiled, the errors found so far, and its distributions built in hours. */
-class Context extends DistributionBuilder {
-  constructor(
-    readonly model: ModelFile,
-    locate: Locator,
-  ) {
-    super(model, new ErrorCollector(locate));
-  }
-
-  /** Record a bad value at `path`. */
-  fail(path: readonly PathSegment[], value: unknown, expected: string, got?: string): void {
-    this.errors.add(path, value, expected, got);
-  }
-}
-
-function compileNode(id: string, spec: NodeSpec, c: Context): CompiledNode {
-  const at = (...rest: PathSegment[]): PathSegment[] => ['nodes', id, ...rest];
-  const base = { id, name: spec.name, country: spec.country, position: spec.position };
-  if (spec.kind === 'terminal') {
-    return {
-      ...base,
-      kind: 'terminal',
-      servers: spec.handling.servers,
-      handling: c.time(spec.handling.time, at('handling', 'time')),
-      dwell: c.optionalTime(spec.dwell, at('dwell')),
-      customs: c.optionalTime(spec.customs, at('customs')),
-      gateHeadway: spec.gate === undefined ? undefined : HOURS_PER_DAY / spec.gate.containersPerDay,
-    };
-  }
-  const westbound = c.time(spec.processing.westbound, at('processing', 'westbound'));
-  // One set of timings serves both directions unless the file says the borders differ.
-  const eastbound = c.optionalTime(spec.processing.eastbound, at('processing', 'eastbound')) ?? westbound;
-  const minHeadway = spec.trainsPerDay === undefined ? undefined : HOURS_PER_DAY / spec.trainsPerDay;
-  return { ...base, kind: 'yard', tracks: spec.tracks, processing: { westbound, eastbound }, minHeadway };
-}
-
-function compilePolicy(spec: DepartureSpec, path: readonly PathSegment[], capacity: number, c: Context): DeparturePolicy {
-  switch (spec.policy) {
-    case 'whenFull':
-      return { kind: 'whenFull' };
-    case 'fullOrMaxWait': {
-      const maxWait = durationHours(spec.maxWait);
-      if (spec.minLoadFeu === undefined) return { kind: 'fullOrMaxWait', maxWait };
-      if (spec.minLoadFeu > capacity) c.fail([...path, 'minLoadFeu'], spec.minLoadFeu, `at most the vehicle capacity, ${capacity} FEU`);
-      return { kind: 'fullOrMaxWait', maxWait, minLoad: spec.minLoadFeu };
-    }
-    case 'timetable': {
-      const period = durationHours(spec.period);
-      if (!(period > 0)) c.fail([...path, 'period'], spec.period, 'a period longer than 0');
-      const times = spec.times.map(durationHours);
-      times.forEach((t, i) => {
-        const got = `${describeValue(spec.times[i])} (${t} h)`;
-        if (t >= period) c.fail([...path, 'times', i], spec.times[i], `a time within the period, from 0 up to but not including ${period} h`, got);
-        else if (i > 0 && !(t > (times[i - 1] as number))) c.fail([...path, 'times', i], spec.times[i], `a time after the previous one (${times[i - 1]} h)`, got);
-      });
-      const policy = { kind: 'timetable', times, period } as const;
-      return spec.cutoff === undefined ? policy : { ...policy, cutoff: durationHours(spec.cutoff) };
-    }
-  }
-}
-
-function compileStorms(spec: StormSpec | undefined, path: readonly PathSegment[], c: Context): CompiledStorms | undefined {
-  if (spec === undefined) return undefined;
-  // Storm seasonality multiplies a rate month by month, so it is kept as given (not normalised).
-  return { between: c.time(spec.between, [...path, 'between']), duration: c.time(spec.duration, [...path, 'duration']), seasonality: spec.seasonality };
-}
-
-/** Leg ends must be nodes, different ones, and only rail legs may touch a yard. */
-function checkLegEnds(id: string, spec: LegSpec, c: Context): void {
+/** A leg that carries single containers may not end at a node that handles whole trains. */
+function checkLegEnds(id: string, spec: LegSpec, c: CompileContext): void {
+  if (legKind(spec.kind).handles === 'trains') return;
   for (const end of ['from', 'to'] as const) {
     const node = own(c.model.nodes, spec[end]);
-    const path = ['legs', id, end];
-    if (node === undefined) c.fail(path, spec[end], `the id of a node${didYouMean(spec[end], Object.keys(c.model.nodes))}`);
-    else if (node.kind === 'yard' && spec.kind !== 'rail') c.fail(path, spec[end], `a terminal: only rail legs may start or end at a yard (a yard handles whole trains)`, `"${spec[end]}", a yard`);
-  }
-  if (spec.from === spec.to) c.fail(['legs', id, 'to'], spec.to, `a node other than "from"`);
-}
-
-function compileLeg(id: string, spec: LegSpec, c: Context, lines: Map<string, { legId: string; pathsPerDay: number }>): CompiledLeg {
-  checkLegEnds(id, spec, c);
-  const at = (...rest: PathSegment[]): PathSegment[] => ['legs', id, ...rest];
-  const base = { id, name: spec.name, from: spec.from, to: spec.to, direction: spec.direction };
-  switch (spec.kind) {
-    case 'rail': {
-      const capacity = capacityFeu(spec.train);
-      const line = spec.line ?? id;
-      const shared = lines.get(line);
-      if (shared === undefined) lines.set(line, { legId: id, pathsPerDay: spec.pathsPerDay });
-      else if (shared.pathsPerDay !== spec.pathsPerDay) c.fail(at('pathsPerDay'), spec.pathsPerDay, `${shared.pathsPerDay}, as on leg "${shared.legId}", which shares line "${line}"`);
-      const fleet = spec.fleet === undefined ? undefined : { trainsets: spec.fleet.trainsets, return: c.time(spec.fleet.return, at('fleet', 'return')) };
-      const policy = compilePolicy(spec.departure, at('departure'), capacity, c);
-      return { ...base, kind: 'rail', capacityFeu: capacity, policy, pathHeadway: HOURS_PER_DAY / spec.pathsPerDay, line, running: c.time(spec.running, at('running')), fleet };
+    if (node !== undefined && nodeKind(node.kind).handles === 'trains') {
+      c.fail(['legs', id, end], spec[end], `a node that handles containers: only legs that carry trains may start or end at a ${node.kind} (it handles whole trains)`, `"${spec[end]}", a ${node.kind}`);
     }
-    case 'ferry': {
-      const capacity = capacityFeu(spec.vessel);
-      const sailing = c.time(spec.sailing, at('sailing'));
-      return {
-        ...base,
-        kind: 'ferry',
-        capacityFeu: capacity,
-        vessels: spec.fleet.vessels,
-        policy: compilePolicy(spec.departure, at('departure'), capacity, c),
-        loading: c.time(spec.loading, at('loading')),
-        sailing,
-        unloading: c.time(spec.unloading, at('unloading')),
-        return: c.optionalTime(spec.return, at('return')) ?? sailing,
-        storms: compileStorms(spec.storms, at('storms'), c),
-        loadFactor: spec.loadFactor,
-      };
-    }
-    case 'sea':
-      return {
-        ...base,
-        kind: 'sea',
-        capacityFeu: capacityFeu(spec.vessel),
-        headway: HOURS_PER_WEEK / spec.sailingsPerWeek,
-        cutoff: spec.cutoff === undefined ? 0 : durationHours(spec.cutoff),
-        transit: c.time(spec.transit, at('transit')),
-        transshipment: c.optionalTime(spec.transshipment, at('transshipment')),
-        storms: compileStorms(spec.storms, at('storms'), c),
-      };
   }
 }
 
 /** Check that `stages` run terminal, leg, node, leg, …, terminal with every leg's ends meeting its neighbours. */
-function checkStages(stages: readonly RouteStage[], path: readonly PathSegment[], c: Context): void {
+function checkStages(stages: readonly RouteStage[], path: readonly PathSegment[], c: CompileContext): void {
   const { nodes, legs } = c.model;
   if (stages.length < 3) c.fail(path, stages.map((s) => s.id), 'at least node, leg, node: a route needs a leg');
   for (const [i, stage] of stages.entries()) {
@@ -156,8 +40,9 @@ function checkStages(stages: readonly RouteStage[], path: readonly PathSegment[]
     const before = stages[i - 1];
     const after = stages[i + 1];
     const leg = stage.kind === 'leg' ? own(legs, stage.id) : undefined;
-    if (stage.kind === 'node' && own(nodes, stage.id)?.kind === 'yard' && (before === undefined || after === undefined)) {
-      c.fail(at, stage.id, 'a terminal: a route starts and ends at a terminal (a yard sits between rail legs)', `"${stage.id}", a yard`);
+    const node = stage.kind === 'node' ? own(nodes, stage.id) : undefined;
+    if (node !== undefined && nodeKind(node.kind).handles === 'trains' && (before === undefined || after === undefined)) {
+      c.fail(at, stage.id, `a node that handles containers: a route starts and ends there (a ${node.kind} sits between rail legs)`, `"${stage.id}", a ${node.kind}`);
     }
     if (leg !== undefined && (before === undefined || after === undefined)) {
       c.fail(at, stage.id, `a node: a route ${before === undefined ? 'starts' : 'ends'} at a node`, `leg "${stage.id}"`);
@@ -172,7 +57,7 @@ function checkStages(stages: readonly RouteStage[], path: readonly PathSegment[]
   }
 }
 
-function compileRoute(id: string, spec: RouteSpec, c: Context): CompiledRoute {
+function compileRoute(id: string, spec: RouteSpec, c: CompileContext): CompiledRoute {
   const path = ['routes', id, 'stages'];
   const stages: RouteStage[] = [];
   const ids = [...Object.keys(c.model.nodes), ...Object.keys(c.model.legs)];
@@ -188,15 +73,53 @@ function compileRoute(id: string, spec: RouteSpec, c: Context): CompiledRoute {
   return { id, name, mode, stages, ...ends, freightRateUsdPerFeu, riskPremiumUsdPerFeu };
 }
 
-function compileDemand(spec: DemandSpec, i: number, c: Context): CompiledDemand {
+function seasonal(months: readonly number[] | undefined, path: readonly PathSegment[], c: CompileContext): readonly number[] | undefined {
+  if (months === undefined) return undefined;
+  const normalised = normaliseSeasonality(months);
+  if (normalised === undefined) c.fail(path, months, 'monthly multipliers with at least one above 0');
+  return normalised;
+}
+
+function compileDemand(spec: DemandSpec, i: number, c: CompileContext): CompiledDemand {
   const at = (...rest: PathSegment[]): PathSegment[] => ['demand', i, ...rest];
   if (!Object.hasOwn(c.model.routes, spec.route)) c.fail(at('route'), spec.route, `the id of a route${didYouMean(spec.route, Object.keys(c.model.routes))}`);
   const first = c.model.demand.findIndex((d) => d.id === spec.id);
   if (first < i) c.fail(at('id'), spec.id, `an id not used by another demand (demand[${first}] has it)`);
-  const seasonality = spec.seasonality === undefined ? undefined : normaliseSeasonality(spec.seasonality);
-  if (spec.seasonality !== undefined && seasonality === undefined) c.fail(at('seasonality'), spec.seasonality, 'monthly multipliers with at least one above 0');
   const lotSize = spec.arrivals === 'poisson' ? undefined : c.count(spec.arrivals.batched.size, at('arrivals', 'batched', 'size'));
-  return { id: spec.id, route: spec.route, feuPerHour: volumeFeuPerHour(spec.volume), seasonality, lotSize };
+  return { id: spec.id, route: spec.route, feuPerHour: volumeFeuPerHour(spec.volume), seasonality: seasonal(spec.seasonality, at('seasonality'), c), lotSize };
+}
+
+function compileWeather(id: string, spec: ModelFile['weather'][string], c: CompileContext): CompiledWeather {
+  const at = (...rest: PathSegment[]): PathSegment[] => ['weather', id, ...rest];
+  const between = c.time(spec.between, at('between'));
+  if (!(between.mean > 0)) c.fail(at('between'), spec.between, 'a time between episodes with a mean above 0 hours');
+  if (spec.seasonality !== undefined && spec.seasonality.every((m) => m === 0)) c.fail(at('seasonality'), spec.seasonality, 'monthly multipliers with at least one above 0');
+  return { id, between, duration: c.time(spec.duration, at('duration')), seasonality: spec.seasonality, correlation: spec.correlation };
+}
+
+function compileBackground(spec: BackgroundSpec, i: number, c: CompileContext): CompiledBackground {
+  const at = (...rest: PathSegment[]): PathSegment[] => ['background', i, ...rest];
+  const first = c.model.background.findIndex((b) => b.id === spec.id);
+  if (first < i) c.fail(at('id'), spec.id, `an id not used by another background flow (background[${first}] has it)`);
+  const place = own(c.model.nodes, spec.at) ?? own(c.model.legs, spec.at);
+  const kind = place === undefined ? undefined : anyKind(place.kind);
+  const unit = spec.volume.unit;
+  let feuPerArrival = 1;
+  let arrivalsPerHour = spec.volume.perYear / HOURS_PER_YEAR;
+  if (place === undefined || kind === undefined) {
+    c.fail(at('at'), spec.at, `the id of a node or leg${didYouMean(spec.at, [...Object.keys(c.model.nodes), ...Object.keys(c.model.legs)])}`);
+  } else if (kind.background === undefined) {
+    c.fail(at('at'), spec.at, `a node or leg whose kind takes background traffic (a ${place.kind} does not)`, `"${spec.at}", a ${place.kind}`);
+  } else if (kind.background === 'train') {
+    if (unit !== 'train') c.fail(at('volume', 'unit'), unit, `train: a ${place.kind} handles whole trains`);
+    if (spec.trainFeu === undefined) c.fail(at('trainFeu'), undefined, 'the FEU-equivalents of one train (trainFeu), for the accounts');
+    feuPerArrival = spec.trainFeu ?? 1;
+  } else {
+    if (unit === 'train') c.fail(at('volume', 'unit'), unit, `feu, teu, wagon or truck: a ${place.kind} handles single units`);
+    else arrivalsPerHour *= FEU_PER_UNIT[unit];
+    if (spec.trainFeu !== undefined) c.fail(at('trainFeu'), spec.trainFeu, 'no trainFeu: only train units have a train size');
+  }
+  return { id: spec.id, at: spec.at, arrivalsPerHour, feuPerArrival, direction: spec.direction, seasonality: seasonal(spec.seasonality, at('seasonality'), c) };
 }
 
 /**
@@ -208,17 +131,23 @@ function compileDemand(spec: DemandSpec, i: number, c: Context): CompiledDemand 
  * @throws ModelErrors listing every problem found.
  */
 export function compileModel(model: ModelFile, source: CompiledModel['source'], locate: Locator = () => ({ file: '<model>' })): CompiledModel {
-  const c = new Context(model, locate);
+  const c = new CompileContext(model, locate);
   const date = new Date(`${model.startDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== model.startDate) c.fail(['startDate'], model.startDate, 'a real calendar date as YYYY-MM-DD');
   for (const id of Object.keys(model.legs)) {
     if (Object.hasOwn(model.nodes, id)) c.fail(['legs', id], id, 'an id not used by a node (route stages name nodes and legs alike)', `"${id}", also a node id`);
   }
-  const nodes = new Map(Object.entries(model.nodes).map(([id, spec]) => [id, compileNode(id, spec, c)]));
-  const lines = new Map<string, { legId: string; pathsPerDay: number }>();
-  const legs = new Map(Object.entries(model.legs).map(([id, spec]) => [id, compileLeg(id, spec, c, lines)]));
+  const weather = new Map(Object.entries(model.weather).map(([id, spec]) => [id, compileWeather(id, spec, c)]));
+  const nodes = new Map<string, CompiledNode>(Object.entries(model.nodes).map(([id, spec]) => [id, nodeKind(spec.kind).compile(id, spec, c, ['nodes', id])]));
+  const legs = new Map<string, CompiledLeg>(
+    Object.entries(model.legs).map(([id, spec]) => {
+      checkLegEnds(id, spec, c);
+      return [id, legKind(spec.kind).compile(id, spec, c, ['legs', id])];
+    }),
+  );
   const routes = new Map(Object.entries(model.routes).map(([id, spec]) => [id, compileRoute(id, spec, c)]));
   const demand = model.demand.map((spec, i) => compileDemand(spec, i, c));
+  const background = model.background.map((spec, i) => compileBackground(spec, i, c));
   c.errors.throwIfAny();
-  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, source };
+  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, source };
 }

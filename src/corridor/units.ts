@@ -156,3 +156,15 @@ export class DistributionBuilder {
     }, path);
   }
 }
+
+/**
+ * FEU-equivalents per unit of background traffic, the one place where other traffic is
+ * converted to the model's deck, berth and handling units:
+ * - `feu` 1 and `teu` 0.5 (2 TEU = 1 FEU);
+ * - `wagon` 1: one flat or open wagon takes one deck slot, as one FEU on a flat wagon does
+ *   (assumption: the ASCO Ro-Pax takes 46 open wagons, §3.1, and the model's ferry deck is 46 FEU);
+ * - `truck` 0.92 = 46 / 50: §3.1 ASCO Ro-Pax "Azerbaijan" takes 46 open wagons or 50 trucks
+ *   (PortNews 26 Dec 2022) [Q];
+ * - `train`: its `trainFeu` (a whole train takes a track or a path; FEU only for the accounts).
+ */
+export const FEU_PER_UNIT: Readonly<Record<'feu' | 'teu' | 'wagon' | 'truck', number>> = { feu: 1, teu: 0.5, wagon: 1, truck: 46 / 50 };

@@ -16,8 +16,14 @@ export interface MetricValue {
 
 /** Suffixes of the per-route metrics, in order. */
 export const ROUTE_METRICS = ['transit_mean_h', 'transit_p50_h', 'transit_p95_h', 'feu_per_week'] as const;
-/** Suffixes of the per-stage metrics, in order. */
-export const STAGE_METRICS = ['mean_wait_h', 'mean_queue_feu', 'max_queue_feu', 'utilization', 'wait_share', 'feu_per_week'] as const;
+/**
+ * Suffixes of the per-stage metrics every stage has, in order. After them come the stage's phases
+ * (`<phase>_h`, e.g. a ferry's `wait_vessel_h`, mean hours per container), in the kind's order.
+ * `closed_share` is the share of time the place was closed; `background_feu_per_week` the other
+ * traffic (FEU-equivalents) it carried, not in the other figures; `binding_warning` is 1 when a
+ * capacity the model assumes non-binding bound in the replication (see binding.ts), else 0.
+ */
+export const STAGE_METRICS = ['mean_wait_h', 'mean_queue_feu', 'max_queue_feu', 'utilization', 'wait_share', 'feu_per_week', 'closed_share', 'background_feu_per_week', 'binding_warning'] as const;
 /** The network metrics, in order. */
 export const NETWORK_METRICS = ['network.entered_feu', 'network.delivered_feu', 'network.backlog_feu', 'network.mean_in_system_feu'] as const;
 
@@ -55,6 +61,10 @@ export function flattenReplication(result: ReplicationResult): MetricValue[] {
     add(`${p}utilization`, stage.utilization);
     add(`${p}wait_share`, stage.waitShare);
     add(`${p}feu_per_week`, stage.feuPerWeek);
+    add(`${p}closed_share`, stage.closedShare);
+    add(`${p}background_feu_per_week`, stage.backgroundFeuPerWeek);
+    add(`${p}binding_warning`, stage.bindingWarning ? 1 : 0);
+    for (const [phase, hours] of Object.entries(stage.phases)) add(`${p}${phase}_h`, hours);
   }
   add('network.entered_feu', entered);
   add('network.delivered_feu', delivered);

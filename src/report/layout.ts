@@ -6,13 +6,13 @@
  * of one step. Legs between the same two nodes (the Suez and Cape sailings) are bowed apart so
  * that each stays visible.
  */
-import type { CompiledModel } from '../corridor/compiled.ts';
+import type { CompiledModel, LegKindName, NodeKindName } from '../corridor/compiled.ts';
 
 /** A node on the map, in layout units (degrees when geographic). */
 export interface NodePlace {
   readonly id: string;
   readonly name: string;
-  readonly kind: 'terminal' | 'yard';
+  readonly kind: NodeKindName;
   readonly x: number;
   readonly y: number;
 }
@@ -21,7 +21,7 @@ export interface NodePlace {
 export interface LegPath {
   readonly id: string;
   readonly name: string;
-  readonly kind: 'rail' | 'ferry' | 'sea';
+  readonly kind: LegKindName;
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { StageFacts } from './aggregate.ts';
+import { LEG_KINDS, NODE_KINDS } from '../corridor/kinds/registry.ts';
 import { PLACEMENTS, placeLabels, type LabelRequest } from './label-placement.ts';
 import type { NetworkLayout } from './layout.ts';
 import { CHART_CONFIG, UTILIZATION_SCHEME } from './theme.ts';
@@ -84,8 +85,8 @@ export function mapSpec(input: MapInput): TopLevelSpec {
     // One gradient legend, from the nodes' layer; the legs share the scale without a second legend.
     legend: legend ? { type: 'gradient', format: '.0%', orient: 'right', gradientLength: 140 } : null,
   });
-  const dash = { field: 'kind', type: 'nominal', title: 'leg', scale: { domain: ['rail', 'ferry', 'sea'], range: [[1, 0], [2, 3], [7, 4]] }, legend: { orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 2.5 } };
-  const shape = { field: 'kind', type: 'nominal', title: 'node', scale: { domain: ['terminal', 'yard'], range: ['circle', 'square'] }, legend: { orient: 'right' } };
+  const dash = { field: 'kind', type: 'nominal', title: 'leg', scale: { domain: Object.keys(LEG_KINDS), range: Object.values(LEG_KINDS).map((k) => k.mapStyle.dash ?? [1, 0]) }, legend: { orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 2.5 } };
+  const shape = { field: 'kind', type: 'nominal', title: 'node', scale: { domain: Object.keys(NODE_KINDS), range: Object.values(NODE_KINDS).map((k) => k.mapStyle.shape ?? 'circle') }, legend: { orient: 'right' } };
   const valid = { filter: 'isValid(datum.utilization)' };
   const invalid = { filter: '!isValid(datum.utilization)' };
   const point = { type: 'point', filled: true, size: 90, stroke: '#333', strokeWidth: 0.8, opacity: 1 };

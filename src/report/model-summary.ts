@@ -4,68 +4,23 @@
  * valid YAML but wrong by a factor (a ferry of 3,000 FEU, a 3-hour rail leg) stands out.
  */
 import path from 'node:path';
-import type { CompiledLeg, CompiledModel, CompiledNode } from '../corridor/compiled.ts';
-import type { DeparturePolicy } from '../resources/index.ts';
+import type { CompiledLeg, CompiledModel, CompiledNode, DisruptionTiming } from '../corridor/compiled.ts';
+import { formatHours, round } from '../corridor/kinds/describe-format.ts';
+import { legKind, nodeKind } from '../corridor/kinds/registry.ts';
 import { textTable } from '../output/text-table.ts';
 
 const HOURS_PER_WEEK = 168;
 
-/** A duration for people: hours below two days, days above. */
-export function formatHours(hours: number): string {
-  if (!Number.isFinite(hours)) return '';
-  return hours < 48 ? `${round(hours)} h` : `${round(hours / 24)} days`;
-}
-
-/** Three significant digits at most, without trailing zeros. */
-function round(value: number): string {
-  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
-}
-
-function policyText(policy: DeparturePolicy): string {
-  switch (policy.kind) {
-    case 'whenFull':
-      return 'when full';
-    case 'fullOrMaxWait':
-      return `when full or after ${formatHours(policy.maxWait)}${(policy.minLoad ?? 1) > 1 ? ` (min ${policy.minLoad} FEU)` : ''}`;
-    case 'timetable': {
-      const perWeek = policy.period !== undefined ? (policy.times.length * HOURS_PER_WEEK) / policy.period : policy.times.length;
-      return policy.period !== undefined ? `timetable, ${round(perWeek)}/week` : `timetable, ${policy.times.length} in all`;
-    }
-  }
-}
+export { formatHours } from '../corridor/kinds/describe-format.ts';
 
 function nodeRow(node: CompiledNode): string[] {
-  if (node.kind === 'terminal') {
-    const extras = [
-      node.dwell !== undefined ? `dwell ${formatHours(node.dwell.mean)}` : '',
-      node.customs !== undefined ? `customs ${formatHours(node.customs.mean)}` : '',
-      node.gateHeadway !== undefined ? `gate ${round(24 / node.gateHeadway)} FEU/day` : '',
-    ].filter((t) => t !== '');
-    return [node.id, node.kind, node.country ?? '', `${node.servers} server${node.servers === 1 ? '' : 's'}`, [`handling ${formatHours(node.handling.mean)}/FEU`, ...extras].join(', ')];
-  }
-  const trains = node.minHeadway !== undefined ? `, ${round(24 / node.minHeadway)} trains/day` : '';
-  const west = formatHours(node.processing.westbound.mean);
-  return [node.id, node.kind, node.country ?? '', `${node.tracks} track${node.tracks === 1 ? '' : 's'}${trains}`, `processing ${west}/train westbound`];
+  const d = nodeKind(node.kind).describe(node);
+  return [node.id, node.kind, node.country ?? '', d.capacity, d.times];
 }
 
 function legRow(leg: CompiledLeg): string[] {
-  const ends = `${leg.from} -> ${leg.to}`;
-  switch (leg.kind) {
-    case 'rail': {
-      const fleet = leg.fleet !== undefined ? `, ${leg.fleet.trainsets} trainsets` : '';
-      const line = leg.line !== leg.id ? ` (line ${leg.line})` : '';
-      return [leg.id, leg.kind, ends, `${round(leg.capacityFeu)} FEU/train${fleet}`, `${policyText(leg.policy)}; ${round(24 / leg.pathHeadway)} paths/day${line}`, `running ${formatHours(leg.running.mean)}`];
-    }
-    case 'ferry': {
-      const seasonal = leg.storms?.seasonality !== undefined ? ', seasonal' : '';
-      const storms = leg.storms !== undefined ? `; storms ${formatHours(leg.storms.duration.mean)} long, base gap ${formatHours(leg.storms.between.mean)}${seasonal}` : '';
-      const usable = leg.loadFactor < 1 ? ` (${round(leg.loadFactor * 100)}% usable)` : '';
-      const capacity = `${leg.vessels} vessels x ${round(leg.capacityFeu)} FEU${usable}`;
-      return [leg.id, leg.kind, ends, capacity, policyText(leg.policy), `sailing ${formatHours(leg.sailing.mean)}${storms}`];
-    }
-    case 'sea':
-      return [leg.id, leg.kind, ends, `${round(leg.capacityFeu)} FEU/sailing`, `${round(HOURS_PER_WEEK / leg.headway)} sailings/week`, `transit ${formatHours(leg.transit.mean)}`];
-  }
+  const d = legKind(leg.kind).describe(leg);
+  return [leg.id, leg.kind, `${leg.from} -> ${leg.to}`, d.capacity, d.departs, d.times];
 }
 
 /** `2 rail, 1 ferry`; with `plural`, nouns get an s: `5 terminals, 1 yard`. */
@@ -108,8 +63,51 @@ export function formatModelSummary(model: CompiledModel): string {
     ),
     '',
     ...sharing(model),
+    ...disruptionLines(model),
   ];
   return lines.join('\n');
+}
+
+function timingText(timing: DisruptionTiming, startDate: string): string {
+  const date = (hours: number): string => new Date(Date.parse(`${startDate}T00:00:00Z`) + hours * 3_600_000).toISOString().slice(0, 10);
+  switch (timing.kind) {
+    case 'weather':
+      return `weather ${timing.driver}`;
+    case 'random':
+      return `random, ${formatHours(timing.duration.mean)} long, base gap ${formatHours(timing.between.mean)}${timing.seasonality !== undefined ? ', seasonal' : ''}`;
+    case 'window':
+      return `${date(timing.start)} to ${date(timing.end)}${timing.repeatEvery !== undefined ? ' every year' : ''}`;
+  }
+}
+
+/** Weather drivers, disruptions of each node and leg, background traffic and assumed capacities. */
+function disruptionLines(model: CompiledModel): string[] {
+  const out: string[] = [];
+  for (const w of model.weather.values()) {
+    out.push(`Weather ${w.id}: episodes ${formatHours(w.duration.mean)} long, base gap ${formatHours(w.between.mean)}${w.seasonality !== undefined ? ', seasonal' : ''}; ${round(100 * w.correlation)}% of episodes sea-wide`);
+  }
+  const places = [...model.nodes.values(), ...model.legs.values()];
+  const rows = places.flatMap((p) =>
+    p.disruptions.map((d) => {
+      const effect = d.effect === 'reduced' ? `capacity x ${round(d.factor)}` : d.effect === 'repair' ? `${d.units} in repair` : d.scope === 'waterside' ? 'waterside closed' : 'closed';
+      return [p.id, effect, timingText(d.timing, model.startDate), d.reason];
+    }),
+  );
+  if (rows.length > 0) {
+    const header = ['place', 'effect', 'when', 'reason'];
+    out.push('', `Disruptions: ${rows.length}`, textTable(header.map((h, i) => ({ header: h, align: 'left' as const, value: (row: string[]) => row[i] ?? '' })), rows));
+  }
+  if (model.background.length > 0) {
+    out.push('', `Background traffic (takes capacity, not in the study's statistics): ${model.background.length} flows`);
+    for (const b of model.background) {
+      const perWeek = b.arrivalsPerHour * HOURS_PER_WEEK;
+      const what = b.feuPerArrival === 1 ? `${round(perWeek)} FEU-eq/week` : `${round(perWeek)} trains/week of ${round(b.feuPerArrival)} FEU-eq`;
+      out.push(`  ${b.id} at ${b.at}: ${what}, ${b.direction}`);
+    }
+  }
+  const assumed = places.filter((p) => p.capacityAssumption === 'non-binding').map((p) => p.id);
+  if (assumed.length > 0) out.push('', `Capacities assumed non-binding (a run warns if they bind): ${assumed.join(', ')}`);
+  return out;
 }
 
 /** Rail lines shared by several legs, and stages on several routes: where flows contend. */

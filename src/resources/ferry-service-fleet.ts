@@ -88,6 +88,7 @@ export abstract class FerryFleet<T> {
   protected aboard = 0;
   protected reportedQueue = -1;
   protected reportedInUse = -1;
+  protected reportedWorking = -1;
 
   /** @param sim the simulation. @param options see `FerryServiceOptions` (hours, items). */
   constructor(readonly sim: Simulation, options: FerryServiceOptions) {
@@ -153,6 +154,20 @@ export abstract class FerryFleet<T> {
     return this.vessels - this.idleCount - this.out.length;
   }
 
+  /**
+   * Vessels in use that are working: in use, less those at A's berth open for loading with room
+   * aboard and nothing to load (waiting for cargo). The share of the fleet a flow keeps busy.
+   */
+  get vesselsWorking(): number {
+    let waiting = 0;
+    if (this.queue.length === 0) {
+      for (let v = 0; v < this.vessels; v++) {
+        if (this.state[v] === LOADING && this.busy[v] === 0 && (this.cargo[v] as unknown[]).length < this.effective) waiting++;
+      }
+    }
+    return this.vesselsInUse - waiting;
+  }
+
   /** Vessels out of service (in repair). */
   get vesselsOutOfService(): number {
     return this.out.length;
@@ -207,15 +222,17 @@ export abstract class FerryFleet<T> {
     return hours;
   }
 
-  /** Run at the end of every entry point: tell the hook if queueLength or vesselsInUse changed. */
+  /** Run at the end of every entry point: tell the hook if queueLength, vesselsInUse or vesselsWorking changed. */
   protected after(): void {
     const hook = this.onChangeHook;
     if (hook === undefined) return;
     const queue = this.queue.length;
     const inUse = this.vesselsInUse;
-    if (queue === this.reportedQueue && inUse === this.reportedInUse) return;
+    const working = this.vesselsWorking;
+    if (queue === this.reportedQueue && inUse === this.reportedInUse && working === this.reportedWorking) return;
     this.reportedQueue = queue;
     this.reportedInUse = inUse;
+    this.reportedWorking = working;
     hook(this.sim.now);
   }
 

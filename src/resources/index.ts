@@ -5,3 +5,5 @@ export { Store, StorePut, StoreGet, type ItemFilter } from './store.ts';
 export * from './batch-transport.ts';
 export * from './closure.ts';
 export * from './calendar.ts';
+export * from './ferry-service.ts';
+export * from './shared-weather.ts';

@@ -8,16 +8,16 @@ import type { CompiledDemand, CompiledLeg, CompiledModel, CompiledNode, Compiled
 const fixed = (hours: number) => deterministic(hours);
 
 export function terminal(id: string, servers: number, handlingHours: number): CompiledNode {
-  return { kind: 'terminal', id, name: id, country: undefined, position: undefined, servers, handling: fixed(handlingHours), dwell: undefined, customs: undefined, gateHeadway: undefined };
+  return { kind: 'terminal', id, name: id, country: undefined, position: undefined, disruptions: [], capacityAssumption: undefined, servers, handling: fixed(handlingHours), dwell: undefined, customs: undefined, gateHeadway: undefined };
 }
 
 export function yard(id: string, tracks: number, processingHours: number): CompiledNode {
   const p = fixed(processingHours);
-  return { kind: 'yard', id, name: id, country: undefined, position: undefined, tracks, processing: { westbound: p, eastbound: p }, minHeadway: undefined };
+  return { kind: 'yard', id, name: id, country: undefined, position: undefined, disruptions: [], capacityAssumption: undefined, tracks, processing: { westbound: p, eastbound: p }, minHeadway: undefined };
 }
 
 export function rail(id: string, from: string, to: string, trainFeu: number, runningHours: number, pathsPerDay = 24): CompiledLeg {
-  return { kind: 'rail', id, name: id, from, to, direction: 'westbound', capacityFeu: trainFeu, policy: { kind: 'whenFull' }, pathHeadway: 24 / pathsPerDay, line: id, running: fixed(runningHours), fleet: undefined };
+  return { kind: 'rail', id, name: id, from, to, direction: 'westbound', disruptions: [], capacityAssumption: undefined, capacityFeu: trainFeu, policy: { kind: 'whenFull' }, pathHeadway: 24 / pathsPerDay, line: id, running: fixed(runningHours), fleet: undefined };
 }
 
 export function route(id: string, stageIds: string[], legIds: ReadonlySet<string>): CompiledRoute {
@@ -38,6 +38,8 @@ export function model(nodes: CompiledNode[], legs: CompiledLeg[], routes: Compil
     legs: new Map(legs.map((l) => [l.id, l])),
     routes: new Map(routes.map((r) => [r.id, r])),
     demand,
+    weather: new Map(),
+    background: [],
     source: { files: [], sha256: '' },
   };
 }

@@ -62,21 +62,39 @@ describe('the small fixture compiles to hours and FEU', () => {
     expect([second.capacityFeu, second.pathHeadway, second.line, second.policy]).toEqual([41, 4, 'kz-main', { kind: 'whenFull' }]);
     expect(second.running.mean).toBeCloseTo((60 + 4 * 72 + 96) / 6, 12);
   });
-  it('converts the ferry: 301 TEU -> 150 FEU (rounded down), timetable in hours, return = sailing', () => {
+  it('converts the ferry: 301 TEU -> 150 FEU (rounded down), timetable in hours, return = sailing, per-call loading spread over a full load', () => {
     const caspian = leg(model, 'caspian', 'ferry');
-    expect([caspian.capacityFeu, caspian.vessels, caspian.loadFactor]).toEqual([150, 3, 0.8]);
+    expect([caspian.capacityFeu, caspian.vessels, caspian.berths, caspian.loadFactor]).toEqual([150, 3, 1, 0.8]);
     expect(caspian.policy).toEqual({ kind: 'timetable', times: [10, 84], period: 168, cutoff: 6 });
     expect(caspian.sailing.mean).toBeCloseTo(24, 12);
     expect(caspian.sailing.variance).toBeCloseTo(7.2 * 7.2, 9);
     expect(caspian.return).toBe(caspian.sailing);
-    expect([caspian.loading.mean, caspian.unloading.mean]).toEqual([8, 6]);
-    expect(caspian.storms?.between.mean).toBeCloseTo(480, 12);
-    expect(caspian.storms?.duration.mean).toBeCloseTo(36, 12); // gamma 2 x 18 h, already hours
-    expect(caspian.storms?.seasonality).toEqual([3, 3, 2, 1, 0.5, 0.5, 0.5, 0.5, 1, 2, 3, 3]); // kept as given
+    // 12 h per call over floor(0.8 x 150) = 120 boxes = 0.1 h per FEU; unloading given per FEU.
+    expect(caspian.loadPerFeu.mean).toBeCloseTo(0.1, 12);
+    expect([caspian.unloadPerFeu.mean, caspian.berthing?.mean, caspian.closing?.mean, caspian.turnaround]).toEqual([0.05, 2, 1, undefined]);
+    expect(caspian.disruptions).toEqual([{ effect: 'reduced', scope: 'all', factor: 0.5, units: 0, reason: 'low water', timing: { kind: 'window', start: 212 * 24, end: 273 * 24, repeatEvery: 8760 } }]);
+  });
+  it('converts weather drivers, port disruptions and background flows (units to FEU-equivalents)', () => {
+    const caspian = model.weather.get('caspian');
+    expect(caspian?.between.mean).toBeCloseTo(480, 12);
+    expect(caspian?.duration.mean).toBeCloseTo(36, 12); // gamma 2 x 18 h, already hours
+    expect([caspian?.seasonality, caspian?.correlation]).toEqual([[3, 3, 2, 1, 0.5, 0.5, 0.5, 0.5, 1, 2, 3, 3], 0.5]); // kept as given
+    const aktau = model.nodes.get('aktau');
+    expect(aktau?.disruptions).toEqual([{ effect: 'closed', scope: 'waterside', factor: 1, units: 0, reason: 'storm (caspian)', timing: { kind: 'weather', driver: 'caspian' } }]);
+    expect(model.nodes.get('baku')?.capacityAssumption).toBe('non-binding');
+    const dostyk = model.nodes.get('dostyk');
+    // 1 March 2025 is day 59 of the year: hours 1416 to 1488.
+    expect(dostyk?.disruptions[0]?.timing).toEqual({ kind: 'window', start: 1416, end: 1488, repeatEvery: undefined });
+    expect(dostyk?.disruptions[1]?.units).toBe(1);
+    // 146 trains a year = 0.4 a day; 1000 trucks a year x 0.92 FEU-equivalents each.
+    expect(model.background.map((b) => [b.id, b.arrivalsPerHour, b.feuPerArrival, b.direction])).toEqual([
+      ['dostyk-other-trains', 146 / 8760, 55, 'eastbound'],
+      ['caspian-trucks', (1000 * 0.92) / 8760, 1, 'westbound'],
+    ]);
   });
   it('converts the sea leg: sailings/week -> headway, cutoff days -> hours, transit days -> hours', () => {
     const sea = leg(model, 'suez-loop', 'sea');
-    expect([sea.capacityFeu, sea.headway, sea.cutoff, sea.transshipment, sea.storms]).toEqual([250, 84, 24, undefined, undefined]);
+    expect([sea.capacityFeu, sea.headway, sea.cutoff, sea.transshipment, sea.disruptions]).toEqual([250, 84, 24, undefined, []]);
     expect([sea.transit.min, sea.transit.mean, sea.transit.max]).toEqual([792, 840, 888]);
   });
   it('compiles routes to node/leg stages with origin and destination', () => {
@@ -127,7 +145,7 @@ describe('overlays', () => {
   it('sets values and removes keys on a copy of the base', () => {
     const varied = loadModel(fixture('overlay-fleet.yaml'));
     const caspian = leg(varied, 'caspian', 'ferry');
-    expect([caspian.vessels, caspian.capacityFeu, caspian.storms]).toEqual([5, 200, undefined]);
+    expect([caspian.vessels, caspian.capacityFeu, varied.nodes.get('aktau')?.disruptions, varied.nodes.get('baku')?.disruptions]).toEqual([5, 200, [], []]);
     expect(leg(model, 'caspian', 'ferry').vessels).toBe(3);
     expect(varied.id).toBe('small-corridor');
     const files = [fixture('small-corridor.yaml'), fixture('overlay-fleet.yaml')];

@@ -15,7 +15,11 @@ describe('flattenReplication', () => {
       ...['middle', 'suez'].flatMap((r) => ['transit_mean_h', 'transit_p50_h', 'transit_p95_h', 'feu_per_week'].map((s) => `route.${r}.${s}`)),
       'mode.middle-corridor.feu_per_week',
       'mode.sea-suez.feu_per_week',
-      ...stages.flatMap((s) => ['mean_wait_h', 'mean_queue_feu', 'max_queue_feu', 'utilization', 'wait_share', 'feu_per_week'].map((m) => `stage.${s}.${m}`)),
+      ...stages.flatMap((s) => [
+        ...['mean_wait_h', 'mean_queue_feu', 'max_queue_feu', 'utilization', 'wait_share', 'feu_per_week', 'closed_share', 'background_feu_per_week', 'binding_warning'].map((m) => `stage.${s}.${m}`),
+        // The ferry leg splits its time into phases.
+        ...(s === 'caspian' ? ['wait_vessel_h', 'at_berth_h', 'sailing_h', 'anchor_berthing_h', 'unloading_h'].map((m) => `stage.${s}.${m}`) : []),
+      ]),
       'network.entered_feu',
       'network.delivered_feu',
       'network.backlog_feu',
@@ -30,7 +34,11 @@ describe('flattenReplication', () => {
     expect(value('mode.middle-corridor.feu_per_week')).toBe(middle?.feuPerWeek);
     // Sea transit is 33-37 days: nothing that entered after the warm-up arrives within 30 days.
     expect(value('route.suez.transit_mean_h')).toBeNull();
-    expect(value('stage.caspian.mean_wait_h')).toBe(result.stages.find((s) => s.id === 'caspian')?.meanWaitHours);
+    const caspian = result.stages.find((s) => s.id === 'caspian');
+    expect(value('stage.caspian.mean_wait_h')).toBe(caspian?.meanWaitHours);
+    expect(value('stage.caspian.wait_vessel_h')).toBe(caspian?.phases['wait_vessel']);
+    expect(value('stage.aktau.closed_share')).toBe(result.stages.find((s) => s.id === 'aktau')?.closedShare);
+    expect(value('stage.dostyk.background_feu_per_week')).toBe(result.stages.find((s) => s.id === 'dostyk')?.backgroundFeuPerWeek);
     expect(value('network.entered_feu')).toBe(result.routes.reduce((sum, r) => sum + r.entered, 0));
     expect(value('network.delivered_feu')).toBe(result.routes.reduce((sum, r) => sum + r.delivered, 0));
     expect(value('network.backlog_feu')).toBe(result.containers.inSystem);

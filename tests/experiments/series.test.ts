@@ -17,7 +17,7 @@ import { tempRoot } from './cli-helpers.ts';
 const route = (id: string, weekly: number[], quantiles: number[]): RouteResult =>
   ({ id, name: id, mode: 'other', entered: 0, delivered: 0, feuPerWeek: 0, weekly, transit: { count: 0, mean: 0, p10: 0, p50: 0, p90: 0, p95: 0, max: 0, quantiles } }) satisfies RouteResult;
 const stage = (id: string, dailyQueue: number[]): StageResult =>
-  ({ id, name: id, kind: 'terminal', feuPerWeek: 0, containers: 0, meanWaitHours: 0, meanServiceHours: 0, meanQueueFeu: 0, maxQueueFeu: 0, utilization: 0, totalWaitHours: 0, waitShare: 0, dailyQueue }) satisfies StageResult;
+  ({ id, name: id, kind: 'terminal', feuPerWeek: 0, containers: 0, meanWaitHours: 0, meanServiceHours: 0, meanQueueFeu: 0, maxQueueFeu: 0, utilization: 0, totalWaitHours: 0, waitShare: 0, dailyQueue, closedShare: 0, phases: {}, backgroundFeuPerWeek: 0, backgroundMeanWaitHours: 0, assumedNonBinding: false, bindingWarning: false }) satisfies StageResult;
 
 const result: ReplicationResult = {
   model: 'm',

@@ -49,7 +49,7 @@ describe('FerryService berth operations', () => {
     const sim = new Simulation();
     const ferry: FerryService<string> = new FerryService<string>(sim, {
       capacity: 3, policy: { kind: 'whenFull' }, loadPerItem: det(1), sailingTime: det(10), unloadPerItem: det(1), returnTime: det(10), random: rng,
-      onChange: (now) => trace.push([now, ferry.queueLength, ferry.vesselsInUse]),
+      onChange: (now) => trace.push([now, ferry.queueLength, ferry.vesselsInUse, ferry.vesselsWorking]),
     });
     const records: Array<FerryRecord<string>> = [];
     for (const name of 'abcdef') ferry.board(name).addCallback((e) => records.push(e.value as FerryRecord<string>));
@@ -63,8 +63,25 @@ describe('FerryService berth operations', () => {
     ]);
     // [time, queue at A, vessels in use]: six boardings at 0, the vessel berths at 0 (in use
     // from then on: berthed, at sea or at B), then the queue shrinks as each item starts loading.
-    expect(trace).toEqual([[0, 1, 0], [0, 2, 0], [0, 3, 0], [0, 4, 0], [0, 5, 0], [0, 6, 0], [0, 6, 1], [0, 5, 1], [1, 4, 1], [2, 3, 1], [26, 2, 1], [27, 1, 1], [28, 0, 1]]);
+    // The fourth column, vessels working, equals vessels in use while there is cargo; back at A at
+    // 52 with nothing left, the vessel berths and waits: in use, not working.
+    expect(trace).toEqual([[0, 1, 0, 0], [0, 2, 0, 0], [0, 3, 0, 0], [0, 4, 0, 0], [0, 5, 0, 0], [0, 6, 0, 0], [0, 6, 1, 1], [0, 5, 1, 1], [1, 4, 1, 1], [2, 3, 1, 1], [26, 2, 1, 1], [27, 1, 1, 1], [28, 0, 1, 1], [52, 0, 1, 0]]);
     expect([ferry.departures, ferry.itemsCarried, ferry.itemsDelivered, ferry.meanLoadFactor, ferry.itemsAboard, sim.now]).toEqual([2, 6, 6, 1, 0, 52]);
+  });
+
+  it('a vessel at the berth with room and nothing to load is in use but not working', () => {
+    const trace: number[][] = [];
+    const sim = new Simulation();
+    const ferry: FerryService<string> = new FerryService<string>(sim, {
+      capacity: 3, policy: { kind: 'whenFull' }, loadPerItem: det(1), sailingTime: det(10), unloadPerItem: det(1), returnTime: det(10), random: rng,
+      onChange: (now) => trace.push([now, ferry.queueLength, ferry.vesselsInUse, ferry.vesselsWorking]),
+    });
+    for (const [name, at] of [['a', 0], ['b', 5], ['c', 10]] as const) sim.scheduleAt(at, () => ferry.board(name));
+    sim.run(30);
+    // [time, queue, in use, working]: the vessel starts berthing at 0 (berthing is work), a joins
+    // at 0 and starts loading at once (0-1), the vessel waits for cargo 1-5, loads b (5-6), waits
+    // 6-10, loads c (10-11), is full, leaves at 11 and stays at work (at sea, at B, returning).
+    expect(trace).toEqual([[0, 0, 1, 1], [0, 1, 1, 1], [0, 0, 1, 1], [1, 0, 1, 0], [5, 0, 1, 1], [6, 0, 1, 0], [10, 0, 1, 1]]);
   });
 
   it('an item arriving while the vessel is at berth starts loading at once; no lump call after the last item', () => {

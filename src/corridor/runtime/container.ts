@@ -6,7 +6,7 @@
 import type { SimEvent, Simulation } from '../../engine/index.ts';
 import type { RandomStreams } from '../../random/index.ts';
 import type { SimCalendar } from '../../resources/index.ts';
-import type { Direction } from '../compiled.ts';
+import type { Direction } from '../kinds/kind.ts';
 
 /** One row of the journey log: a container's visit to one stage. Times in hours. */
 export interface JourneyRow {
@@ -48,6 +48,8 @@ export interface Container {
   readonly entered: number;
   /** Entered after the warm-up: its times count in the statistics. */
   readonly measured: boolean;
+  /** Background traffic (other trains, trucks, wagons): takes capacity, never in the study's statistics. */
+  readonly background: boolean;
   /** The train or sailing it arrived on at the current stage (null at the origin). */
   group: TravelGroup | null;
   /** Direction of the leg it arrived on. */

@@ -1,15 +1,13 @@
 /**
- * The network of one replication: one stage object per node and leg of the model, shared by
- * every route that passes through it (so routes contend for the same cranes, tracks, paths and
- * vessels), and each route as its list of stages.
+ * The network of one replication: one stage object per node and leg of the model, made by its
+ * kind and shared by every route that passes through it (so routes contend for the same cranes,
+ * tracks, paths and vessels), and each route as its list of stages.
  */
 import type { CompiledModel, CompiledRoute } from '../compiled.ts';
+import type { BuildContext } from '../kinds/kind.ts';
+import { legKind, nodeKind } from '../kinds/registry.ts';
 import type { RunContext } from './container.ts';
-import { Line, RailLegStage } from './rail-leg-stage.ts';
 import type { Stage } from './stage.ts';
-import { TerminalStage } from './terminal-stage.ts';
-import { TransportLegStage } from './transport-leg-stage.ts';
-import { YardStage } from './yard-stage.ts';
 
 /** A route resolved to its stage objects. */
 export interface RuntimeRoute {
@@ -20,29 +18,24 @@ export interface RuntimeRoute {
 /** Every stage of the model, in model order (nodes, then legs), and the routes over them. */
 export interface Network {
   readonly stages: readonly Stage[];
+  readonly byId: ReadonlyMap<string, Stage>;
   readonly routes: readonly RuntimeRoute[];
   readonly routeIndex: ReadonlyMap<string, number>;
 }
 
-/** Build the stages of `model` for one replication. */
+/** Build the stages of `model` for one replication: nodes first, so legs can find their ports. */
 export function buildNetwork(model: CompiledModel, ctx: RunContext): Network {
   const byId = new Map<string, Stage>();
-  for (const node of model.nodes.values()) {
-    byId.set(node.id, node.kind === 'terminal' ? new TerminalStage(node, ctx) : new YardStage(node, ctx));
-  }
-  const lines = new Map<string, Line>();
-  for (const leg of model.legs.values()) {
-    if (leg.kind === 'rail') {
-      let line = lines.get(leg.line);
-      if (line === undefined) {
-        line = new Line(leg.line, ctx);
-        lines.set(leg.line, line);
-      }
-      byId.set(leg.id, new RailLegStage(leg, line, ctx));
-    } else {
-      byId.set(leg.id, new TransportLegStage(leg, ctx));
-    }
-  }
+  const build: BuildContext = {
+    run: ctx,
+    stage(id) {
+      const found = byId.get(id);
+      if (found === undefined) throw new Error(`No stage "${id}" has been built (legs are built after the nodes they join)`);
+      return found;
+    },
+  };
+  for (const node of model.nodes.values()) byId.set(node.id, nodeKind(node.kind).createStage(node, build));
+  for (const leg of model.legs.values()) byId.set(leg.id, legKind(leg.kind).createStage(leg, build));
   const routes: RuntimeRoute[] = [];
   const routeIndex = new Map<string, number>();
   for (const route of model.routes.values()) {
@@ -55,5 +48,5 @@ export function buildNetwork(model: CompiledModel, ctx: RunContext): Network {
     routeIndex.set(route.id, routes.length);
     routes.push({ spec: route, stages });
   }
-  return { stages: [...byId.values()], routes, routeIndex };
+  return { stages: [...byId.values()], byId, routes, routeIndex };
 }

@@ -3,7 +3,6 @@
  * it crosses worker threads and becomes CSV rows. Times in hours, volumes in FEU.
  */
 import type { RouteMode } from '../compiled.ts';
-import type { StageKind } from './stage.ts';
 
 /** Transit-time summary of one route's delivered containers, hours. */
 export interface TransitSummary {
@@ -42,7 +41,8 @@ export interface RouteResult {
 export interface StageResult {
   readonly id: string;
   readonly name: string;
-  readonly kind: StageKind;
+  /** The kind's name (terminal, yard, rail, ferry, sea, ...). */
+  readonly kind: string;
   /** FEU leaving the stage per week. */
   readonly feuPerWeek: number;
   /** Containers measured (entered the network after warm-up) that left the stage. */
@@ -60,6 +60,18 @@ export interface StageResult {
   readonly waitShare: number;
   /** Time-average FEU waiting in each complete day of the measured period. */
   readonly dailyQueue: readonly number[];
+  /** Share of the measured period the place was closed (storms, holds, windows), 0 to 1. */
+  readonly closedShare: number;
+  /** Mean hours per measured container in each of the stage's phases (a ferry's wait for a vessel, ...). */
+  readonly phases: Readonly<Record<string, number>>;
+  /** Background traffic that left the stage, FEU-equivalents per week (not in the figures above). */
+  readonly backgroundFeuPerWeek: number;
+  /** Mean hours background units (or trains) waited for capacity. */
+  readonly backgroundMeanWaitHours: number;
+  /** The model marks this capacity `non-binding` (an assumption). */
+  readonly assumedNonBinding: boolean;
+  /** An assumed non-binding capacity that bound in this run (see binding.ts); false otherwise. */
+  readonly bindingWarning: boolean;
 }
 
 /** Containers in and out, FEU: conservation says entered = delivered + inSystem. */

@@ -8,7 +8,9 @@ import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
 import type { CompiledModel } from '../compiled.ts';
 import type { Container, JourneyRow, RunContext } from './container.ts';
+import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
+import { startDisruptions } from './disruptions.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 import { TRANSIT_QUANTILE_LEVELS, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
@@ -105,7 +107,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     for (let i = 0; i < lot; i++) {
       const now = sim.now;
       const measured = now >= warmupHours;
-      const container: Container = { id: nextId++, routeIndex, entered: now, measured, group: null, direction: 'westbound', started: now };
+      const container: Container = { id: nextId++, routeIndex, entered: now, measured, background: false, group: null, direction: 'westbound', started: now };
       entered++;
       if (measured) (routeStats[routeIndex] as RouteStats).entered++;
       inSystem.update(now, entered - delivered);
@@ -115,6 +117,15 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   for (const demand of model.demand) {
     const routeIndex = routeIndexOf(demand.route, `Demand "${demand.id}"`);
     startDemand(ctx, demand, (_flow, lot) => enter(routeIndex, lot));
+  }
+  startDisruptions(model, network.byId, ctx);
+  for (const flow of model.background) {
+    const stage = network.byId.get(flow.at);
+    if (stage === undefined) throw new Error(`Background flow "${flow.id}" names stage "${flow.at}", which the model does not define`);
+    const asDemand = { id: `background:${flow.id}`, route: flow.at, feuPerHour: flow.arrivalsPerHour, seasonality: flow.seasonality, lotSize: undefined };
+    startDemand(ctx, asDemand, (_flow, lot) => {
+      for (let i = 0; i < lot; i++) stage.admitBackground(flow.feuPerArrival, flow.direction);
+    });
   }
   for (const arrival of options.scriptedArrivals ?? []) {
     const routeIndex = routeIndexOf(arrival.route, 'A scripted arrival');
@@ -129,7 +140,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   sim.run(end);
 
   const weeks = horizonHours / 168;
-  const stages = network.stages.map((stage, i) => stageResult(stage, end, weeks, dailyQueues[i] ?? []));
+  const assumed = new Set([...model.nodes.values(), ...model.legs.values()].filter((s) => s.capacityAssumption === 'non-binding').map((s) => s.id));
+  const stages = network.stages.map((stage, i) => stageResult(stage, end, weeks, dailyQueues[i] ?? [], assumed.has(stage.id)));
   const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
   const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
   const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);
@@ -167,8 +179,15 @@ function recordDailyQueues(sim: Simulation, stages: readonly Stage[], start: num
   return series;
 }
 
-function stageResult(stage: Stage, end: number, weeks: number, dailyQueue: readonly number[]): StageResult {
+function stageResult(stage: Stage, end: number, weeks: number, dailyQueue: readonly number[], assumedNonBinding: boolean): StageResult {
   const m = stage.monitor;
+  const utilization = Number.isNaN(m.capacity) ? Number.NaN : m.busy.mean(end) / m.capacity;
+  const horizon = weeks * 168;
+  const phases: Record<string, number> = {};
+  m.phaseNames.forEach((name, i) => {
+    const tally = m.phases[i];
+    phases[name] = tally !== undefined && tally.count > 0 ? tally.mean : Number.NaN;
+  });
   return {
     id: stage.id,
     name: stage.name,
@@ -179,10 +198,16 @@ function stageResult(stage: Stage, end: number, weeks: number, dailyQueue: reado
     meanServiceHours: m.service.count > 0 ? m.service.mean : 0,
     meanQueueFeu: m.queue.mean(end),
     maxQueueFeu: m.queue.max,
-    utilization: Number.isNaN(m.capacity) ? Number.NaN : m.busy.mean(end) / m.capacity,
+    utilization,
     totalWaitHours: m.wait.sum,
     waitShare: 0,
     dailyQueue,
+    closedShare: horizon > 0 ? (stage.waterside.closedHours - m.closedHoursAtStart) / horizon : 0,
+    phases,
+    backgroundFeuPerWeek: m.backgroundFeu / weeks,
+    backgroundMeanWaitHours: m.backgroundWait.count > 0 ? m.backgroundWait.mean : 0,
+    assumedNonBinding,
+    bindingWarning: assumedNonBinding && capacityBound(utilization, dailyQueue),
   };
 }
 

@@ -1,25 +1,86 @@
 /**
- * The one interface every part of a route implements. A container's journey is a loop over its
- * route's stages, delegating to each stage's `visit` generator (see journey.ts).
+ * The one interface every part of a route implements, and the base class the kinds share. A
+ * container's journey is a loop over its route's stages, delegating to each stage's `visit`
+ * generator (see run-replication.ts).
  */
 import type { ProcessGenerator } from '../../engine/index.ts';
-import type { Container } from './container.ts';
-import type { StageMonitor } from './stage-monitor.ts';
-
-/** Kinds of stage, as reported. */
-export type StageKind = 'terminal' | 'yard' | 'rail' | 'ferry' | 'sea';
+import { Closure, followClosure } from '../../resources/index.ts';
+import type { Direction } from '../kinds/kind.ts';
+import type { Container, RunContext } from './container.ts';
+import { StageMonitor } from './stage-monitor.ts';
 
 /** A terminal, yard or leg as the simulation sees it. */
 export interface Stage {
   readonly id: string;
   readonly name: string;
-  readonly kind: StageKind;
+  /** The kind's name (a key of the kind registry). */
+  readonly kind: string;
   readonly monitor: StageMonitor;
+  /** The place's closure: closed while any `closed` disruption of this node or leg is active. */
+  readonly closure: Closure;
+  /**
+   * The waterside's closure (a port's berths): closed while the place is closed or a
+   * `scope: waterside` closure is active. Ferry and sea legs follow their ports' waterside.
+   */
+  readonly waterside: Closure;
   /**
    * Move `container` through this stage: wait for capacity, be served or carried, and set
    * `container.started` to when service began. Returns when the container leaves the stage.
    */
   visit(container: Container): ProcessGenerator;
+  /**
+   * Capacity disruptions changed: `factor` is the product of the active `reduced` factors (1 for
+   * none), `unitsOut` the sum of the active `repair` units (0 for none).
+   */
+  setCapacity(factor: number, unitsOut: number): void;
+  /**
+   * Background traffic: one unit (a train of `feu` FEU-equivalents, or one FEU-equivalent)
+   * arrives now. It takes capacity like a container but is measured apart.
+   */
+  admitBackground(feu: number, direction: Direction): void;
   /** Hand the stage's measurement start to `now` (end of warm-up). */
   reset(now: number): void;
+}
+
+/** Identity, monitor and closure of a stage; kinds extend it. */
+export abstract class StageBase implements Stage {
+  abstract readonly kind: string;
+  readonly monitor: StageMonitor;
+  readonly closure: Closure;
+  readonly waterside: Closure;
+
+  /**
+   * @param id the node or leg id. @param name its name. @param ctx the replication.
+   * @param capacity servers, tracks, vessels or paths for utilization (NaN where none).
+   * @param phases names of the sub-times this stage measures per container (hours).
+   */
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    protected readonly ctx: RunContext,
+    capacity: number,
+    phases: readonly string[] = [],
+  ) {
+    this.monitor = new StageMonitor(capacity, ctx.sim.now, phases);
+    this.closure = new Closure(ctx.sim, id);
+    this.waterside = new Closure(ctx.sim, `${id}/waterside`);
+    followClosure(this.closure, this.waterside, 'place closed');
+  }
+
+  abstract visit(container: Container): ProcessGenerator;
+
+  /** By default a kind has no capacity to scale (the compiler refuses such disruptions). */
+  setCapacity(factor: number, unitsOut: number): void {
+    if (factor !== 1 || unitsOut !== 0) throw new Error(`Stage "${this.id}" (${this.kind}) has no capacity a disruption could change`);
+  }
+
+  /** By default a kind takes no background traffic (the compiler refuses it). */
+  admitBackground(_feu: number, _direction: Direction): void {
+    throw new Error(`Stage "${this.id}" (${this.kind}) takes no background traffic`);
+  }
+
+  /** Restart measurement at `now`. */
+  reset(now: number): void {
+    this.monitor.reset(now, this.waterside.closedHours);
+  }
 }

@@ -1,0 +1,101 @@
+/**
+ * A ferry leg at run time: Caspian feeders or Ro-Pax ferries calling at two ports (see
+ * FerryService). Closures belong to places: the origin and destination ports' closures stop
+ * berthing, loading, unloading and leaving there (vessels bound for a closed port wait at
+ * anchor), the leg's own closure holds departures. `reduced` scales the usable load (low water),
+ * `repair` takes vessels out of service. Background units (trucks, wagons, other boxes in
+ * FEU-equivalents) take deck slots and berth time.
+ *
+ * Each container's time here is split into five phases (hours): waiting for a vessel, at the
+ * berth (its own loading and waiting aboard until the vessel leaves), sailing, at anchor and
+ * berthing at the destination, and its own unloading.
+ */
+import type { ProcessGenerator } from '../../../engine/index.ts';
+import { FerryService, type FerryRecord } from '../../../resources/index.ts';
+import type { Container, RunContext } from '../../runtime/container.ts';
+import type { Stage } from '../../runtime/stage.ts';
+import { StageBase } from '../../runtime/stage.ts';
+import type { Direction } from '../kind.ts';
+import type { CompiledFerryLeg } from './compile.ts';
+
+/** Phases measured per container at a ferry leg, in this order (hours). */
+export const FERRY_PHASES = ['wait_vessel', 'at_berth', 'sailing', 'anchor_berthing', 'unloading'] as const;
+
+/** A ferry leg in a running replication. */
+export class FerryLegStage extends StageBase {
+  readonly kind = 'ferry';
+  private readonly service: FerryService<Container>;
+  private readonly baseLoadFactor: number;
+
+  /** @param spec the compiled leg. @param origin, destination the ports' stages. @param ctx the replication. */
+  constructor(spec: CompiledFerryLeg, origin: Stage, destination: Stage, ctx: RunContext) {
+    super(spec.id, spec.name, ctx, spec.vessels, FERRY_PHASES);
+    this.baseLoadFactor = spec.loadFactor;
+    this.service = new FerryService<Container>(ctx.sim, {
+      name: spec.id,
+      random: ctx.streams,
+      capacity: spec.capacityFeu,
+      vessels: spec.vessels,
+      berths: spec.berths,
+      policy: spec.policy,
+      ...(spec.berthing !== undefined ? { berthingTime: spec.berthing } : {}),
+      loadPerItem: spec.loadPerFeu,
+      ...(spec.closing !== undefined ? { callCloseTime: spec.closing } : {}),
+      sailingTime: spec.sailing,
+      unloadPerItem: spec.unloadPerFeu,
+      ...(spec.turnaround !== undefined ? { unloadCallTime: spec.turnaround } : {}),
+      returnTime: spec.return,
+      originPort: origin.waterside,
+      destinationPort: destination.waterside,
+      crossingClosure: this.closure,
+      loadFactor: spec.loadFactor,
+      onChange: (now) => this.changed(now),
+    });
+  }
+
+  /** Wait for a vessel, load, cross, unload. */
+  *visit(container: Container): ProcessGenerator {
+    const sim = this.ctx.sim;
+    const arrived = sim.now;
+    const r = (yield this.service.board(container)) as FerryRecord<Container>;
+    container.group = null;
+    if (container.background) {
+      this.monitor.recordBackground(1, r.loadStarted - r.joined);
+      return;
+    }
+    container.started = r.loadStarted;
+    const left = sim.now;
+    const m = this.monitor;
+    m.record(left, r.loadStarted - arrived, left - r.loadStarted, container.measured);
+    if (!container.measured) return;
+    m.recordPhase(0, r.loadStarted - r.joined);
+    m.recordPhase(1, r.departed - r.loadStarted);
+    m.recordPhase(2, r.arrivedOffB - r.departed);
+    m.recordPhase(3, r.berthedB - r.arrivedOffB);
+    m.recordPhase(4, r.delivered - r.berthedB);
+  }
+
+  /** `reduced` scales the usable share of each vessel; `repair` takes vessels out. */
+  override setCapacity(factor: number, unitsOut: number): void {
+    this.service.setLoadFactor(this.baseLoadFactor * factor);
+    this.service.setVesselsOutOfService(unitsOut);
+  }
+
+  /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
+  override admitBackground(_feu: number, _direction: Direction): void {
+    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0 };
+    this.ctx.sim.process(this.visit(unit), `${this.id}/background`);
+  }
+
+  /** Anchor hours at each end and departures so far (for reports). */
+  get counters(): { departures: number; anchorHoursOrigin: number; anchorHoursDestination: number; meanLoadFactor: number } {
+    const s = this.service;
+    return { departures: s.departures, anchorHoursOrigin: s.anchorHoursAtOrigin, anchorHoursDestination: s.anchorHoursAtDestination, meanLoadFactor: s.meanLoadFactor };
+  }
+
+  private changed(now: number): void {
+    this.monitor.queue.update(now, this.service.queueLength);
+    // Utilization counts vessels at work: a vessel waiting at the berth for cargo is not.
+    this.monitor.setBusy(now, this.service.vesselsWorking);
+  }
+}

@@ -4,7 +4,8 @@
  *
  * Columns (fixed; times in hours from simulation start):
  * container, route, origin, destination, stage, stage_kind, entered_h, arrived_h, started_h,
- * left_h, wait_h (started - arrived), service_h (left - started).
+ * departed_h, left_h, wait_h (started - arrived), berth_h (departed - started: at a ferry berth,
+ * its loading and the wait aboard until the vessel sails; 0 elsewhere), service_h (left - departed).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
@@ -14,7 +15,7 @@ import { formatNumber } from './number-format.ts';
 /** The journey log's header, in column order. */
 export const JOURNEY_LOG_COLUMNS = [
   'container', 'route', 'origin', 'destination', 'stage', 'stage_kind',
-  'entered_h', 'arrived_h', 'started_h', 'left_h', 'wait_h', 'service_h',
+  'entered_h', 'arrived_h', 'started_h', 'departed_h', 'left_h', 'wait_h', 'berth_h', 'service_h',
 ] as const;
 
 /** Streams journey rows to a CSV file. Call `close()` and await it when the run ends. */
@@ -33,7 +34,8 @@ export class JourneyLogWriter {
     this.out.write(
       stringify([[
         row.container, row.route, row.origin, row.destination, row.stage, row.stageKind,
-        n(row.entered), n(row.arrived), n(row.started), n(row.left), n(row.started - row.arrived), n(row.left - row.started),
+        n(row.entered), n(row.arrived), n(row.started), n(row.departed), n(row.left),
+        n(row.started - row.arrived), n(row.departed - row.started), n(row.left - row.departed),
       ]]),
     );
   }

@@ -102,7 +102,7 @@ describe.concurrent('reproduce and trace', () => {
     expect(trace[0]).toContain('scenario vessels=1, replication 4');
     expect(trace[2]).toBe('time_h\twhat\tdata');
     expect(trace.length).toBeGreaterThan(1000);
-    expect(readFileSync(journey, 'utf8').split('\n')[0]).toBe('container,route,origin,destination,stage,stage_kind,entered_h,arrived_h,started_h,left_h,wait_h,service_h');
+    expect(readFileSync(journey, 'utf8').split('\n')[0]).toBe('container,route,origin,destination,stage,stage_kind,entered_h,arrived_h,started_h,departed_h,left_h,wait_h,berth_h,service_h');
     // The printed mean transit (days, 1 decimal) matches the journal's value for that replication.
     const line = readFileSync(path.join(shardDir(2), 'journal.ndjson'), 'utf8')
       .split('\n')

@@ -19,6 +19,8 @@ export interface JourneyRow {
   readonly entered: number;
   readonly arrived: number;
   readonly started: number;
+  /** When its vehicle left the stage's berth (ferries); `started` for every other stage. */
+  readonly departed: number;
   readonly left: number;
 }
 
@@ -56,6 +58,8 @@ export interface Container {
   direction: Direction;
   /** When service began at the stage it is leaving (set by each stage). */
   started: number;
+  /** When its vessel left the berth, set by stages that load at a berth (NaN: same as `started`). */
+  departed: number;
 }
 
 /** What every stage of one replication shares. */

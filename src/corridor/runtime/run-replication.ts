@@ -70,6 +70,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   function* journey(container: Container, route: RuntimeRoute): ProcessGenerator {
     for (const stage of route.stages) {
       const arrived = sim.now;
+      container.departed = Number.NaN;
       yield* stage.visit(container);
       if (log !== undefined) {
         log({
@@ -82,6 +83,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
           entered: container.entered,
           arrived,
           started: container.started,
+          departed: Number.isNaN(container.departed) ? container.started : container.departed,
           left: sim.now,
         });
       }
@@ -107,7 +109,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     for (let i = 0; i < lot; i++) {
       const now = sim.now;
       const measured = now >= warmupHours;
-      const container: Container = { id: nextId++, routeIndex, entered: now, measured, background: false, group: null, direction: 'westbound', started: now };
+      const container: Container = { id: nextId++, routeIndex, entered: now, measured, background: false, group: null, direction: 'westbound', started: now, departed: Number.NaN };
       entered++;
       if (measured) (routeStats[routeIndex] as RouteStats).entered++;
       inSystem.update(now, entered - delivered);

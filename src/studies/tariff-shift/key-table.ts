@@ -22,7 +22,10 @@ export interface KeyRow {
   readonly vnMiddleCorridorFeuPerWeek: number;
   /** All Middle Corridor routes' deliveries, Chinese and Vietnamese (FEU/week). */
   readonly middleCorridorFeuPerWeek: number;
-  readonly caspianFeederWaitHours: number;
+  /** Mean hours a box waits at Aktau for a feeder to load it. */
+  readonly caspianWaitVesselHours: number;
+  /** Mean hours from its loading starting to the feeder sailing (loading, then aboard at the berth). */
+  readonly caspianAtBerthHours: number;
   readonly vnRailTransitMeanDays: number;
   readonly vnRailTransitP95Days: number;
   readonly unservedFeuPerWeek: number;
@@ -45,7 +48,8 @@ export function keyRows(rows: readonly StudySummaryRow[]): KeyRow[] {
       overlandFeuPerWeek: get('overland', 'vn-eu', 'feu_per_week'),
       vnMiddleCorridorFeuPerWeek: get('overland', 'vn-middle-corridor', 'feu_per_week'),
       middleCorridorFeuPerWeek: get('corridor', 'middle-corridor', 'feu_per_week'),
-      caspianFeederWaitHours: get('stage', CASPIAN_FEEDER, 'mean_wait_h'),
+      caspianWaitVesselHours: get('stage', CASPIAN_FEEDER, 'wait_vessel_h'),
+      caspianAtBerthHours: get('stage', CASPIAN_FEEDER, 'at_berth_h'),
       vnRailTransitMeanDays: get('route', VN_RAIL, 'transit_mean_d'),
       vnRailTransitP95Days: get('route', VN_RAIL, 'transit_p95_d'),
       unservedFeuPerWeek: get('unserved', 'vn-overland', 'feu_per_week'),
@@ -66,7 +70,8 @@ export function keyTableText(rows: readonly KeyRow[]): string {
       { header: 'overland', value: (r) => `${fixed(r.overlandFeuPerWeek, 0)} (${fixed(r.overlandShare * 100, 1)}%)` },
       { header: 'VN on MC', value: (r) => fixed(r.vnMiddleCorridorFeuPerWeek, 0) },
       { header: 'MC FEU/wk', value: (r) => fixed(r.middleCorridorFeuPerWeek, 0) },
-      { header: 'Caspian wait h', value: (r) => fixed(r.caspianFeederWaitHours, 1) },
+      { header: 'Caspian wait h', value: (r) => fixed(r.caspianWaitVesselHours, 1) },
+      { header: 'at berth h', value: (r) => fixed(r.caspianAtBerthHours, 1) },
       { header: 'VN rail MC d', value: (r) => `${fixed(r.vnRailTransitMeanDays, 1)} / ${fixed(r.vnRailTransitP95Days, 1)}` },
       { header: 'unserved', value: (r) => fixed(r.unservedFeuPerWeek, 1) },
       { header: 'lost trade', value: (r) => fixed(r.lostTradeFeuPerWeek, 0) },
@@ -81,6 +86,7 @@ export const KEY_TABLE_LEGEND = [
   'VN->EU: Vietnamese containerised exports to the EU after the tariff shift (FEU/week, all routes)',
   'overland: of which on the three overland routes (FEU/week and share); VN on MC: of which on the two Middle Corridor routes',
   'MC FEU/wk: deliveries of all Middle Corridor routes, Chinese and Vietnamese (simulated; the Black Sea branch not included)',
-  'Caspian wait h: mean wait for an Aktau-Baku feeder; VN rail MC d: transit mean / p95 of mc-haiphong-rail-duisburg (days)',
+  'Caspian wait h: mean wait at Aktau for a feeder to start loading the box; at berth h: from its loading to the feeder sailing',
+  'VN rail MC d: transit mean / p95 of mc-haiphong-rail-duisburg (days)',
   'unserved: overland FEU/week assigned but not delivered (queue growth); lost trade: FEU/week the tariff removes from all markets',
 ].join('\n');

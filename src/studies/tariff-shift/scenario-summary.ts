@@ -104,6 +104,10 @@ export function scenarioSummary(eq: ScenarioEquilibrium, context: SummaryContext
   for (const stage of context.corridorStages) {
     for (const q of ['utilization', 'mean_queue_feu', 'mean_wait_h', 'feu_per_week']) out.add('stage', stage, q, overReplications(values(`stage.${stage}.${q}`)));
   }
+  // The Caspian crossings' time split: waiting for a vessel, apart from loading and waiting aboard at the berth.
+  for (const leg of context.caspianLegs) {
+    for (const q of ['wait_vessel_h', 'at_berth_h', 'anchor_berthing_h']) out.add('stage', leg, q, overReplications(values(`stage.${leg}.${q}`)));
+  }
 
   const shares = new Map<string, number>();
   for (const m of context.records.find((r) => r.scenario === id)?.metrics ?? []) {

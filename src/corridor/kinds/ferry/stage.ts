@@ -64,6 +64,7 @@ export class FerryLegStage extends StageBase {
       return;
     }
     container.started = r.loadStarted;
+    container.departed = r.departed;
     const left = sim.now;
     const m = this.monitor;
     m.record(left, r.loadStarted - arrived, left - r.loadStarted, container.measured);
@@ -83,7 +84,7 @@ export class FerryLegStage extends StageBase {
 
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
   override admitBackground(_feu: number, _direction: Direction): void {
-    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0 };
+    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0, departed: Number.NaN };
     this.ctx.sim.process(this.visit(unit), `${this.id}/background`);
   }
 

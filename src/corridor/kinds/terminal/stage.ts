@@ -96,7 +96,7 @@ export class TerminalStage extends StageBase {
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
   override admitBackground(_feu: number, _direction: Direction): void {
-    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0 };
+    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0, departed: Number.NaN };
     this.ctx.sim.process(this.visit(unit), `${this.id}/background`);
   }
 

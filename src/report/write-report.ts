@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import type { SummaryRow } from '../experiments/assemble.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
-import { averageSeries, rankBottlenecks, stageFacts } from './aggregate.ts';
+import { averageSeries, metricMean, rankBottlenecks, stageFacts } from './aggregate.ts';
 import { keyComparisons } from './comparison-table.ts';
 import { reportHtml, type PageChart } from './html.ts';
 import { layoutNetwork } from './layout.ts';
@@ -87,7 +88,7 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
   const specs = [
     chart('map', 'Corridor network', mapSpec({ layout: layoutNetwork(model), facts: new Map(facts.map((f) => [f.id, f])), bottleneck: ranked[0] ?? null, modelTitle: model.title })),
   ];
-  const notes: string[] = [];
+  const notes: string[] = bindingWarnings(summary, scenarios);
   if (series.length === 0) {
     notes.push('This run has no series.csv (it was made before series were recorded): the throughput, transit and queue charts are left out. Re-run it to get them.');
     return { specs, notes, bottlenecks };
@@ -109,6 +110,26 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
     specs.push(chart('queue', 'Queues at the worst bottlenecks', queueSpec(queue, { scenarios, keys: [...chosen] }, experiment.replications)));
   }
   return { specs, notes, bottlenecks };
+}
+
+/**
+ * One warning per scenario and stage whose capacity the model assumes non-binding but bound in
+ * some replications (metric `binding_warning`, 1 when it bound; its mean is the share).
+ */
+export function bindingWarnings(summary: readonly SummaryRow[], scenarios: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const row of summary) {
+    const match = /^stage\.(.+)\.binding_warning$/.exec(row.metric);
+    if (match === null || row.mean === null || row.mean <= 0 || !scenarios.includes(row.scenario)) continue;
+    const stage = match[1] as string;
+    const utilization = metricMean(summary, row.scenario, `stage.${stage}.utilization`);
+    const busy = utilization === null ? '' : `, mean utilization ${(utilization * 100).toFixed(0)}%`;
+    out.push(
+      `Warning: ${stage} is marked capacityAssumption: non-binding, but its capacity bound in ${(row.mean * 100).toFixed(0)}% of the replications of scenario ${row.scenario}${busy}. ` +
+        'Its assumed capacity, not data, shapes the results there.',
+    );
+  }
+  return out;
 }
 
 /** Header facts: what ran, with which seed, for how long. */

@@ -6,7 +6,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/corridor/load-model.ts';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
-import type { ComparisonRow } from '../../src/experiments/assemble.ts';
+import type { ComparisonRow, SummaryRow } from '../../src/experiments/assemble.ts';
 import { averageSeries, meanBand, rankBottlenecks } from '../../src/report/aggregate.ts';
 import { describeMetric, formatNumber, keyComparisons } from '../../src/report/comparison-table.ts';
 import { parseCsv } from '../../src/report/csv-read.ts';
@@ -18,6 +18,7 @@ import { formatModelSummary } from '../../src/report/model-summary.ts';
 import { inlineSvg } from '../../src/report/render.ts';
 import type { SeriesPoint } from '../../src/report/run-folder.ts';
 import { throughputSpec, transitSpec } from '../../src/report/series-specs.ts';
+import { bindingWarnings } from '../../src/report/write-report.ts';
 
 const SMALL = 'tests/corridor/fixtures/small-corridor.yaml';
 
@@ -163,5 +164,22 @@ describe('model summary (corridor-sim validate)', () => {
     expect(text).toMatch(/middle\s+middle-corridor\s+7 \(4 nodes, 3 legs\)\s+2 rail, 1 ferry\s+84/);
     expect(text).toContain('Routes: 2; demand 168 FEU/week in all');
     expect(text).toContain('Line sharing: no rail line is shared by two legs.');
+  });
+});
+
+describe('binding warnings in the report', () => {
+  const row = (scenario: string, metric: string, mean: number | null): SummaryRow => ({ scenario, metric, n: 4, mean, sd: null, ci95Low: null, ci95High: null, p50: null, p95: null });
+  it('warns for each scenario and stage whose assumed non-binding capacity bound, with the share of replications', () => {
+    const summary = [
+      row('base', 'stage.kars.binding_warning', 0),
+      row('base', 'stage.kapikule.binding_warning', 0.25),
+      row('base', 'stage.kapikule.utilization', 0.91),
+      row('surge', 'stage.kapikule.binding_warning', 1),
+      row('other', 'stage.kapikule.binding_warning', 1),
+    ];
+    const warnings = bindingWarnings(summary, ['base', 'surge']);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('kapikule is marked capacityAssumption: non-binding, but its capacity bound in 25% of the replications of scenario base, mean utilization 91%');
+    expect(warnings[1]).toContain('bound in 100% of the replications of scenario surge.');
   });
 });

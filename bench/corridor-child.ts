@@ -17,4 +17,7 @@ for (let seed = 1; seed <= 3; seed++) {
   times.push(Number(process.hrtime.bigint() - started) / 1e9);
 }
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ medianSeconds: times[1], minSeconds: times[0], events: last.events, enteredFeu: last.containers.entered }));
+// The same year without background traffic (other trains, boxes, wagons, trucks), same seed: what it costs in events.
+const bare = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], remove: ['background'], label: 'bench-2025-bare' });
+const withoutBackground = runReplication(bare, { seed: 3, ...year }).events;
+console.log(JSON.stringify({ medianSeconds: times[1], minSeconds: times[0], events: last.events, enteredFeu: last.containers.entered, eventsWithoutBackground: withoutBackground }));

@@ -28,6 +28,21 @@ export class HeadIndexQueue<T> {
   take(count: number): T[] {
     const taken = this.items.slice(this.head, this.head + count);
     this.head += taken.length;
+    this.compact();
+    return taken;
+  }
+
+  /** Remove and return the front item (undefined when empty), allocating nothing. */
+  shift(): T | undefined {
+    if (this.head === this.items.length) return undefined;
+    const item = this.items[this.head] as T;
+    // Release the reference now; compact() drops the slot later.
+    (this.items as Array<T | undefined>)[this.head++] = undefined;
+    this.compact();
+    return item;
+  }
+
+  private compact(): void {
     if (this.head === this.items.length) {
       this.items.length = 0;
       this.head = 0;
@@ -37,6 +52,5 @@ export class HeadIndexQueue<T> {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    return taken;
   }
 }

@@ -9,7 +9,8 @@ import { RandomStreams, type RandomStream } from '../random/index.ts';
 import { checkHours, drawHours, type Hours } from './batch-duration.ts';
 import { validatePolicy, type DeparturePolicy } from './batch-policy.ts';
 import type { Closure } from './closure.ts';
-import { FifoQueue, type FerryEntry, type FerryServiceOptions } from './ferry-service-types.ts';
+import { HeadIndexQueue } from './batch-queue.ts';
+import type { FerryEntry, FerryServiceOptions } from './ferry-service-types.ts';
 
 /** The timed activities of a vessel's cycle, each with its own option and random stream. */
 export type Activity = 'berthing' | 'load' | 'close' | 'sail' | 'unload' | 'unloadCall' | 'return';
@@ -50,7 +51,7 @@ export abstract class FerryFleet<T> {
   protected effective: number;
   protected factor: number;
   protected readonly owner: string;
-  protected readonly queue = new FifoQueue<FerryEntry<T>>();
+  protected readonly queue = new HeadIndexQueue<FerryEntry<T>>();
   protected readonly policy: DeparturePolicy;
   protected readonly origin: Closure | undefined;
   protected readonly destination: Closure | undefined;

@@ -1,7 +1,6 @@
 /**
- * The option and record types of `FerryService` (ferry-service.ts), and the allocation-free FIFO
- * it queues items in, kept apart so that the service file holds only behaviour. Times are hours,
- * sizes are items (FEU).
+ * The option and record types of `FerryService` (ferry-service.ts), kept apart so that the
+ * service file holds only behaviour. Times are hours, sizes are items (FEU).
  */
 import type { SimEvent } from '../engine/event.ts';
 import type { RandomStream, RandomStreams } from '../random/index.ts';
@@ -84,41 +83,4 @@ export interface FerryEntry<T> {
   loadStarted: number;
   loaded: number;
   readonly event: SimEvent<FerryRecord<T>>;
-}
-
-/** A first-in first-out queue whose `shift` is O(1) amortised and allocates nothing. */
-export class FifoQueue<T> {
-  private items: Array<T | undefined> = [];
-  private head = 0;
-
-  /** Number of items waiting. */
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
-  /** The front item, or undefined when empty. */
-  get front(): T | undefined {
-    return this.items[this.head];
-  }
-
-  /** Add an item at the back. */
-  push(item: T): void {
-    this.items.push(item);
-  }
-
-  /** Remove and return the front item (undefined when empty). */
-  shift(): T | undefined {
-    if (this.head === this.items.length) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
-      // Drop the consumed prefix once it is most of the array (O(1) amortised per item).
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
-  }
 }

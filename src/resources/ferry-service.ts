@@ -135,7 +135,7 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
       const cargo = this.cargo[v] as Array<FerryEntry<T>>;
       if (this.busy[v] === 1 || cargo.length >= this.effective) continue;
       const policy = this.policy;
-      if (i === 0 && policy.kind === 'timetable' && (this.queue.front as FerryEntry<T>).joined > this.nextSlot - (policy.cutoff ?? 0)) continue;
+      if (i === 0 && policy.kind === 'timetable' && (this.queue.at(0) as FerryEntry<T>).joined > this.nextSlot - (policy.cutoff ?? 0)) continue;
       const entry = this.queue.shift() as FerryEntry<T>;
       entry.loadStarted = this.sim.now;
       cargo.push(entry);

@@ -143,7 +143,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
 
   const weeks = horizonHours / 168;
   const assumed = new Set([...model.nodes.values(), ...model.legs.values()].filter((s) => s.capacityAssumption === 'non-binding').map((s) => s.id));
-  const stages = network.stages.map((stage, i) => stageResult(stage, end, weeks, dailyQueues[i] ?? [], assumed.has(stage.id)));
+  const stages = network.stages.map((stage, i) => stageResult(stage, end, horizonHours, dailyQueues[i] ?? [], assumed.has(stage.id)));
   const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
   const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
   const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);
@@ -181,10 +181,10 @@ function recordDailyQueues(sim: Simulation, stages: readonly Stage[], start: num
   return series;
 }
 
-function stageResult(stage: Stage, end: number, weeks: number, dailyQueue: readonly number[], assumedNonBinding: boolean): StageResult {
+function stageResult(stage: Stage, end: number, horizon: number, dailyQueue: readonly number[], assumedNonBinding: boolean): StageResult {
+  const weeks = horizon / 168;
   const m = stage.monitor;
   const utilization = Number.isNaN(m.capacity) ? Number.NaN : m.busy.mean(end) / m.capacity;
-  const horizon = weeks * 168;
   const phases: Record<string, number> = {};
   m.phaseNames.forEach((name, i) => {
     const tally = m.phases[i];

@@ -14,7 +14,7 @@ import { sumOf } from '../../../distributions/index.ts';
 import type { Distribution } from '../../../distributions/index.ts';
 import type { ProcessGenerator } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
-import { BatchTransport, type BatchRecord } from '../../../resources/index.ts';
+import { BatchTransport, type BatchRecord, type Request } from '../../../resources/index.ts';
 import { newTravelGroup, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
 import { StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
@@ -90,9 +90,7 @@ export class RailLegStage extends StageBase {
   private *backgroundTrain(feu: number): ProcessGenerator {
     const sim = this.ctx.sim;
     const arrived = sim.now;
-    while (!this.closure.isOpen) yield this.closure.whenOpen();
-    const path = this.line.paths.request();
-    yield path;
+    const path = yield* this.pathWhileOpen();
     this.monitor.recordBackground(feu, sim.now - arrived);
     sim.schedule(this.headway / this.factor, () => this.line.paths.release(path));
   }
@@ -103,9 +101,7 @@ export class RailLegStage extends StageBase {
     yield sim.timeout(0);
     this.waitingForPath += train.size;
     this.updateQueue(sim.now);
-    while (!this.closure.isOpen) yield this.closure.whenOpen();
-    const path = this.line.paths.request();
-    yield path;
+    const path = yield* this.pathWhileOpen();
     this.waitingForPath -= train.size;
     this.updateQueue(sim.now);
     train.started = sim.now;
@@ -113,6 +109,21 @@ export class RailLegStage extends StageBase {
     yield sim.timeout(this.running.sample(this.runningStream));
     this.trains.delete(departure);
     train.done.succeed(undefined);
+  }
+
+  /**
+   * A path on the line, granted while this leg is open. A path that comes free while the leg is
+   * closed (the train queued before the closure began) is handed straight back, so the line
+   * stays usable by other legs, and the train queues again when the leg reopens.
+   */
+  private *pathWhileOpen(): ProcessGenerator<Request> {
+    for (;;) {
+      while (!this.closure.isOpen) yield this.closure.whenOpen();
+      const path = this.line.paths.request();
+      yield path;
+      if (this.closure.isOpen) return path;
+      this.line.paths.release(path);
+    }
   }
 
   private updateQueue(now: number): void {

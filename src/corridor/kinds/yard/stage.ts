@@ -95,6 +95,8 @@ export class YardStage extends StageBase {
     if (this.starts !== null) {
       const start = this.starts.request();
       yield start;
+      // A hold that began while this train waited for its start slot holds it too.
+      while (!this.closure.isOpen) yield this.closure.whenOpen();
       // A reduced capacity also slows the daily cap: the headway grows by 1 / factor.
       sim.schedule(this.minHeadway / this.factor, () => this.starts?.release(start));
     }

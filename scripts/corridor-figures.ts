@@ -11,7 +11,8 @@
  * - winter peak queue: the largest daily mean number of FEU waiting at the stage between
  *   1 October and 31 March; recovery: days from that peak until the daily mean first falls
  *   below 10% of the peak (NaN if it never does within the run);
- * - every figure is the mean over replications (p10/p50/p90 of each replication's transit times).
+ * - every figure is the mean over replications (p10/p50/p90 of each replication's transit times),
+ *   except recovery: the median over the replications that recovered, and how many did not.
  */
 import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
@@ -78,13 +79,16 @@ first.routes.forEach((route, i) => {
   const at = (r: ReplicationResult): ReplicationResult['routes'][number] => r.routes[i] as ReplicationResult['routes'][number];
   console.log(`${route.id} | ${fmt(of((r) => at(r).feuPerWeek))} | ${fmt(of((r) => at(r).transit.p10 / 24))} | ${fmt(of((r) => at(r).transit.p50 / 24))} | ${fmt(of((r) => at(r).transit.p90 / 24))}`);
 });
-console.log('\nstage | kind | util | mean wait h | winter peak queue FEU | recovery d');
+console.log('\nstage | kind | util | mean wait h | winter peak queue FEU | recovery d (median)');
 first.stages.forEach((stage, i) => {
   const all = results.map((r) => r.stages[i] as StageResult);
   const peaks = all.map((s) => winterPeak(s, months));
   const interesting = stage.kind === 'ferry' || stage.kind === 'yard' || ['aktau', 'kuryk', 'alat'].includes(stage.id);
   if (!interesting) return;
+  const recovered = peaks.map((p) => p.recoveryDays).filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
+  const median = recovered.length === 0 ? Number.NaN : ((recovered[Math.floor((recovered.length - 1) / 2)] as number) + (recovered[Math.ceil((recovered.length - 1) / 2)] as number)) / 2;
+  const missing = peaks.length - recovered.length;
   console.log(
-    `${stage.id} | ${stage.kind} | ${fmt(mean(all.map((s) => s.utilization)), 3)} | ${fmt(mean(all.map((s) => s.meanWaitHours)))} | ${fmt(mean(peaks.map((p) => p.peak)))} | ${fmt(mean(peaks.map((p) => p.recoveryDays)))}`,
+    `${stage.id} | ${stage.kind} | ${fmt(mean(all.map((s) => s.utilization)), 3)} | ${fmt(mean(all.map((s) => s.meanWaitHours)))} | ${fmt(mean(peaks.map((p) => p.peak)))} | ${fmt(median)}${missing > 0 ? ` (${missing} of ${peaks.length} not by the end)` : ''}`,
   );
 });

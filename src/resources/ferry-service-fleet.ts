@@ -60,6 +60,7 @@ export abstract class FerryFleet<T> {
   protected readonly rng: Record<Activity, RandomStream>;
   protected readonly labels: Record<Activity, string>;
   protected readonly onChangeHook: ((now: number) => void) | undefined;
+  protected readonly onLoadStartHook: ((item: T, now: number) => void) | undefined;
   // Idle vessels at A as a ring of ids, first idle first to berth.
   protected readonly idle: Int32Array;
   protected idleHead = 0;
@@ -120,6 +121,7 @@ export abstract class FerryFleet<T> {
     this.destination = options.destinationPort;
     this.crossing = options.crossingClosure;
     this.onChangeHook = options.onChange;
+    this.onLoadStartHook = options.onLoadStart;
     this.idle = Int32Array.from({ length: vessels }, (_, v) => v);
     this.idleCount = vessels;
     this.state = new Uint8Array(vessels);

@@ -50,6 +50,8 @@ export interface FerryServiceOptions {
   readonly random: RandomStream | RandomStreams;
   /** Called after each change of `queueLength` or `vesselsInUse` (for time-weighted stats). */
   readonly onChange?: (now: number) => void;
+  /** Called when an item's own loading begins (it stops waiting for a vessel). */
+  readonly onLoadStart?: (item: unknown, now: number) => void;
 }
 
 /** What an item's `board` event succeeds with, when its own unloading at B ends. Times in hours. */

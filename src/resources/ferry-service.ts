@@ -138,6 +138,7 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
       if (i === 0 && policy.kind === 'timetable' && (this.queue.at(0) as FerryEntry<T>).joined > this.nextSlot - (policy.cutoff ?? 0)) continue;
       const entry = this.queue.shift() as FerryEntry<T>;
       entry.loadStarted = this.sim.now;
+      this.onLoadStartHook?.(entry.item, this.sim.now);
       cargo.push(entry);
       this.atOrigin++;
       this.busy[v] = 1;

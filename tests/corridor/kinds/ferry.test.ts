@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledDisruption, CompiledFerryLeg, CompiledModel } from '../../../src/corridor/compiled.ts';
 import { model, route } from '../fixtures-compiled.ts';
-import { ferryLeg, fixedWeather, runLogged, term, weatherClosure, windowed, type FerryTimes } from './kit.ts';
+import { ferryLeg, fixedWeather, handNetwork, runLogged, studyBox, term, weatherClosure, windowed, type FerryTimes } from './kit.ts';
 
 // Port a (terminal, `servers` x `handling` h) -- ferry f --> port b (never a constraint).
 function crossing(f: CompiledFerryLeg, opts: { handling?: number; a?: CompiledDisruption[]; b?: CompiledDisruption[] } = {}): CompiledModel {
@@ -106,5 +106,34 @@ describe('ferry: repair', () => {
     expect(repaired.result.routes[0]?.delivered).toBe(120);
     // Boxes whose loading began before 50: 5 loads x 8 FEU, by the one vessel left.
     expect(repaired.at('f').filter((r) => (r[2] as number) < 50)).toHaveLength(5 * 8);
+  });
+});
+
+describe('ferry: background units', () => {
+  it('take deck slots and berth time, but the queue and wait figures count only study boxes', () => {
+    // One 2-FEU vessel, 1 h loading and 1 h unloading per FEU, 10 h each way. Three background
+    // units board at 0 and a study box at 0.5. The vessel loads units 0-1 and 1-2 (full), sails
+    // 2-12, unloads 12-14, returns 14-24; the third unit loads 24-25 and the box 25-26 (full),
+    // sails 26-36, the box unloads 37-38. The box waited 24.5 h for a vessel; the queue figure
+    // holds only the box, 1 FEU from 0.5 to 25: 24.5 FEU-hours over 50 h = 0.49.
+    const f = ferryLeg('f', 'a', 'b', 2, 1, { loadPerFeu: 1, sailing: 10, unloadPerFeu: 1, return: 10 });
+    const { sim, network } = handNetwork(crossing(f));
+    const leg = network.byId.get('f');
+    if (leg === undefined) throw new Error('no stage f');
+    for (let i = 0; i < 3; i++) leg.admitBackground(1, 'westbound');
+    const box = studyBox(0, 0.5);
+    let left = Number.NaN;
+    sim.scheduleAt(0.5, () => {
+      sim.process((function* () {
+        yield* leg.visit(box);
+        left = sim.now;
+      })(), 'box');
+    });
+    sim.run(50);
+    expect([box.started, box.departed, left]).toEqual([25, 26, 38]);
+    const m = leg.monitor;
+    expect([m.wait.count, m.wait.mean, m.backgroundFeu]).toEqual([1, 24.5, 3]);
+    expect(m.queue.mean(50)).toBeCloseTo(24.5 / 50, 12);
+    expect(m.queue.max).toBe(1);
   });
 });

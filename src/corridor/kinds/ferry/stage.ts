@@ -50,6 +50,10 @@ export class FerryLegStage extends StageBase {
       crossingClosure: this.closure,
       loadFactor: spec.loadFactor,
       onChange: (now) => this.changed(now),
+      // The queue figure counts the study's boxes waiting for a vessel, not background units.
+      onLoadStart: (item, now) => {
+        if (!(item as Container).background) this.monitor.leaveQueue(now);
+      },
     });
   }
 
@@ -57,6 +61,7 @@ export class FerryLegStage extends StageBase {
   *visit(container: Container): ProcessGenerator {
     const sim = this.ctx.sim;
     const arrived = sim.now;
+    if (!container.background) this.monitor.joinQueue(arrived);
     const r = (yield this.service.board(container)) as FerryRecord<Container>;
     container.group = null;
     if (container.background) {
@@ -95,7 +100,6 @@ export class FerryLegStage extends StageBase {
   }
 
   private changed(now: number): void {
-    this.monitor.queue.update(now, this.service.queueLength);
     // Utilization counts vessels at work: a vessel waiting at the berth for cargo is not.
     this.monitor.setBusy(now, this.service.vesselsWorking);
   }

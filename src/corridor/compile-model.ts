@@ -13,7 +13,8 @@
  * weather drivers are used only where they exist; background traffic names a node or leg whose
  * kind takes it, in units that kind counts.
  */
-import type { CompiledBackground, CompiledDemand, CompiledModel, CompiledRoute, CompiledWeather, RouteStage } from './compiled.ts';
+import { logitShares } from '../trade/route-choice.ts';
+import type { CompiledBackground, CompiledChoice, CompiledDemand, CompiledModel, CompiledRoute, CompiledWeather, RouteStage } from './compiled.ts';
 import { CompileContext, own } from './compile-context.ts';
 import { anyKind, legKind, nodeKind, type CompiledLeg, type CompiledNode, type LegSpec } from './kinds/registry.ts';
 import { didYouMean, type Locator, type PathSegment } from './model-error.ts';
@@ -70,7 +71,23 @@ function compileRoute(id: string, spec: RouteSpec, c: CompileContext): CompiledR
   if (stages.length === spec.stages.length) checkStages(stages, path, c);
   const { name, mode, freightRateUsdPerFeu, riskPremiumUsdPerFeu } = spec;
   const ends = { origin: spec.stages[0] ?? '', destination: spec.stages[spec.stages.length - 1] ?? '' };
-  return { id, name, mode, stages, ...ends, freightRateUsdPerFeu, riskPremiumUsdPerFeu };
+  return { id, name, mode, stages, ...ends, freightRateUsdPerFeu, riskPremiumUsdPerFeu, closed: spec.closed === true, probeFeuPerWeek: spec.probeFeuPerWeek };
+}
+
+/**
+ * Default shares of a choice flow before any equilibrium: the logit over the money cost of each
+ * open route (freight rate + risk premium + its mode's constant), since transit times are only
+ * known from a simulation (src/assignment finds shares consistent with them).
+ */
+function moneyCostShares(routeIds: readonly string[], model: ModelFile): number[] {
+  const assignment = model.assignment;
+  const costs = routeIds.map((id) => {
+    const route = own(model.routes, id);
+    if (route === undefined) return Infinity;
+    const constant = assignment === undefined ? 0 : (assignment.modeConstantsUsdPerFeu[route.mode] ?? 0);
+    return (route.freightRateUsdPerFeu ?? 0) + (route.riskPremiumUsdPerFeu ?? 0) + constant;
+  });
+  return logitShares(costs, assignment?.logitScaleUsd ?? 1);
 }
 
 function seasonal(months: readonly number[] | undefined, path: readonly PathSegment[], c: CompileContext): readonly number[] | undefined {
@@ -80,13 +97,65 @@ function seasonal(months: readonly number[] | undefined, path: readonly PathSegm
   return normalised;
 }
 
+/** The routes of a demand flow and their shares; closed routes are left out (their cargo re-assigned). */
+function compileChoices(spec: DemandSpec, at: (...rest: PathSegment[]) => PathSegment[], c: CompileContext): CompiledChoice[] {
+  const routes = c.model.routes;
+  const known = (id: string, path: PathSegment[]): boolean => {
+    if (own(routes, id) !== undefined) return true;
+    c.fail(path, id, `the id of a route${didYouMean(id, Object.keys(routes))}`);
+    return false;
+  };
+  if ((spec.route === undefined) === (spec.routes === undefined)) {
+    c.fail(at(), spec, 'exactly one of route (a pinned flow) or routes (a choice set)', spec.route === undefined ? 'neither' : 'both');
+    return [];
+  }
+  if (spec.route !== undefined) {
+    if (!known(spec.route, at('route'))) return [];
+    if (own(routes, spec.route)?.closed === true) {
+      c.fail(at('route'), spec.route, 'an open route: this flow is pinned to a closed route; give it a choice set (routes: [...]) so its cargo can be re-assigned');
+    }
+    return [{ route: spec.route, share: 1 }];
+  }
+  const listed = spec.routes ?? [];
+  listed.forEach((id, k) => {
+    known(id, at('routes', k));
+    if (listed.indexOf(id) < k) c.fail(at('routes', k), id, 'a route not already in the choice set');
+  });
+  const open = listed.filter((id) => own(routes, id) !== undefined && own(routes, id)?.closed !== true);
+  if (open.length === 0 && listed.length > 0) c.fail(at('routes'), listed, 'at least one open route (every route of this choice set is closed)');
+  if (spec.valueOfTimeUsdPerFeuDay === undefined) c.fail(at('valueOfTimeUsdPerFeuDay'), undefined, 'the value of time of a choice flow, USD per FEU per day');
+  if (spec.shares === undefined && c.model.assignment === undefined) c.fail(at('routes'), listed, 'a model with an assignment block (logitScaleUsd) or fixed shares for this choice flow');
+  for (const id of Object.keys(spec.shares ?? {})) if (!listed.includes(id)) c.fail(at('shares', id), id, `a route of this flow's choice set (${listed.join(', ')})`);
+  if (open.length === 0) return [];
+  if (spec.shares === undefined) {
+    const shares = moneyCostShares(open, c.model);
+    return open.map((route, k) => ({ route, share: shares[k] ?? 0 }));
+  }
+  const given = spec.shares;
+  const total = open.reduce((sum, id) => sum + (given[id] ?? 0), 0);
+  if (!(total > 0)) {
+    c.fail(at('shares'), given, 'shares with at least one open route above 0');
+    return [];
+  }
+  // Normalised over the open routes, so a share on a route closed by an overlay goes to the rest.
+  return open.map((route) => ({ route, share: (given[route] ?? 0) / total }));
+}
+
 function compileDemand(spec: DemandSpec, i: number, c: CompileContext): CompiledDemand {
   const at = (...rest: PathSegment[]): PathSegment[] => ['demand', i, ...rest];
-  if (!Object.hasOwn(c.model.routes, spec.route)) c.fail(at('route'), spec.route, `the id of a route${didYouMean(spec.route, Object.keys(c.model.routes))}`);
+  const choices = compileChoices(spec, at, c);
   const first = c.model.demand.findIndex((d) => d.id === spec.id);
   if (first < i) c.fail(at('id'), spec.id, `an id not used by another demand (demand[${first}] has it)`);
   const lotSize = spec.arrivals === 'poisson' ? undefined : c.count(spec.arrivals.batched.size, at('arrivals', 'batched', 'size'));
-  return { id: spec.id, route: spec.route, feuPerHour: volumeFeuPerHour(spec.volume), seasonality: seasonal(spec.seasonality, at('seasonality'), c), lotSize };
+  return {
+    id: spec.id,
+    route: spec.route,
+    choices,
+    valueOfTimeUsdPerFeuDay: spec.valueOfTimeUsdPerFeuDay,
+    feuPerHour: volumeFeuPerHour(spec.volume),
+    seasonality: seasonal(spec.seasonality, at('seasonality'), c),
+    lotSize,
+  };
 }
 
 function compileWeather(id: string, spec: ModelFile['weather'][string], c: CompileContext): CompiledWeather {
@@ -149,5 +218,6 @@ export function compileModel(model: ModelFile, source: CompiledModel['source'], 
   const demand = model.demand.map((spec, i) => compileDemand(spec, i, c));
   const background = model.background.map((spec, i) => compileBackground(spec, i, c));
   c.errors.throwIfAny();
-  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, source };
+  const assignment = model.assignment === undefined ? undefined : { ...model.assignment };
+  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, assignment, source };
 }

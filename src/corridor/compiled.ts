@@ -33,18 +33,43 @@ export interface CompiledRoute {
   readonly destination: string;
   readonly freightRateUsdPerFeu: number | undefined;
   readonly riskPremiumUsdPerFeu: number | undefined;
+  /** Closed: in no choice set, no demand on it. */
+  readonly closed: boolean;
+  /** FEU per week simulated on an uncongested route to measure its times, or undefined (simulate what is assigned). */
+  readonly probeFeuPerWeek: number | undefined;
 }
 
-/** A demand flow entering a route, FEU per hour on average. */
+/** One route of a demand flow and the share of the flow it takes (0 to 1). */
+export interface CompiledChoice {
+  readonly route: string;
+  readonly share: number;
+}
+
+/** A demand flow split over its routes, FEU per hour on average. */
 export interface CompiledDemand {
   readonly id: string;
-  readonly route: string;
+  /** The route of a pinned flow; undefined for a flow with a choice set. */
+  readonly route: string | undefined;
+  /** Its routes and their shares (one route with share 1 when pinned); closed routes left out. */
+  readonly choices: readonly CompiledChoice[];
+  /** Value of time of the cargo, USD per FEU per day (choice flows), or undefined. */
+  readonly valueOfTimeUsdPerFeuDay: number | undefined;
   /** Mean FEU per hour over the year. */
   readonly feuPerHour: number;
   /** Monthly multipliers normalised to a day-weighted mean of 1 (January first), or undefined. */
   readonly seasonality: readonly number[] | undefined;
   /** Lot size distribution in FEU for batched arrivals, or undefined for single FEU. */
   readonly lotSize: Distribution | undefined;
+}
+
+/** Route-choice settings (see schema.ts `assignment`). Money in USD per FEU. */
+export interface CompiledAssignment {
+  readonly logitScaleUsd: number;
+  readonly reliabilityWeight: number;
+  readonly modeConstantsUsdPerFeu: Readonly<Record<string, number>>;
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  readonly replications: number;
 }
 
 /** A weather driver shared by several places. Times in hours. */
@@ -86,6 +111,8 @@ export interface CompiledModel {
   readonly weather: ReadonlyMap<string, CompiledWeather>;
   /** Background traffic (empty when none). */
   readonly background: readonly CompiledBackground[];
+  /** Route-choice settings, or undefined when no flow chooses. */
+  readonly assignment: CompiledAssignment | undefined;
   /** Where the model came from: files read (base first, then overlays) and a content hash. */
   readonly source: { readonly files: readonly string[]; readonly sha256: string };
 }

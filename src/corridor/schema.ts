@@ -30,13 +30,31 @@ export const routeSchema = z.strictObject({
   /** Generalised-cost inputs used by route choice (USD per FEU). */
   freightRateUsdPerFeu: nonNegative.optional(),
   riskPremiumUsdPerFeu: nonNegative.optional(),
+  /** Closed: taken out of every choice set (its cargo is re-assigned); no demand may be pinned to it. */
+  closed: z.boolean().optional(),
+  /**
+   * An uncongested route (a liner service whose capacity the modelled cargo does not reach):
+   * simulate this many FEU per week on it to measure its transit times, whatever is assigned to
+   * it; the assigned volume is accounted, not simulated.
+   */
+  probeFeuPerWeek: positive.optional(),
   notes: z.string().optional(),
 });
 
-/** A flow of containers entering a route at its first node. */
+/**
+ * A flow of containers: pinned to one `route`, or an origin-destination flow that chooses among
+ * `routes` by a logit on generalized cost (see `assignment`).
+ */
 export const demandSchema = z.strictObject({
   id,
-  route: id,
+  /** The one route this flow takes (pinned). */
+  route: id.optional(),
+  /** The routes this flow may take (a choice set); its cargo is split among them. */
+  routes: z.array(id).min(1).optional(),
+  /** Value of time of the cargo, USD per FEU per day (choice flows). */
+  valueOfTimeUsdPerFeuDay: nonNegative.optional(),
+  /** Fixed shares by route id (e.g. an equilibrium found by `assignment`); default: the money-cost logit. */
+  shares: z.record(id, nonNegative).optional(),
   /** Average volume: FEU per week or TEU per year. */
   volume: z
     .union([z.strictObject({ feuPerWeek: nonNegative }), z.strictObject({ teuPerYear: nonNegative })])
@@ -47,6 +65,23 @@ export const demandSchema = z.strictObject({
     .union([z.literal('poisson'), z.strictObject({ batched: z.strictObject({ size: z.looseObject({ dist: z.string() }) }) })])
     .describe('"poisson", or { batched: { size: <distribution of lot sizes in FEU> } }.')
     .default('poisson'),
+  notes: z.string().optional(),
+});
+
+/** Route choice: the logit on generalized cost and its equilibrium with the simulated times. */
+export const assignmentSchema = z.strictObject({
+  /** Logit scale θ, USD per FEU: a cost difference of θ changes the odds by a factor e. */
+  logitScaleUsd: positive,
+  /** Weight on the reliability buffer (p95 − mean transit) relative to the value of time. */
+  reliabilityWeight: nonNegative.default(1),
+  /** Route constants by route mode, USD per FEU (fitted: see models/calibration/). */
+  modeConstantsUsdPerFeu: z.record(z.string(), z.number()).default({}),
+  /** Converged when no share moves by more than this (fraction). */
+  tolerance: z.number().gt(0).lt(1).default(0.02),
+  /** Most simulated evaluations per equilibrium. */
+  maxIterations: z.number().int().positive().default(15),
+  /** Replications per evaluation (common random numbers across iterations). */
+  replications: z.number().int().positive().default(2),
   notes: z.string().optional(),
 });
 
@@ -96,6 +131,8 @@ export const modelSchema = z.strictObject({
   routes: z.record(id, routeSchema),
   demand: z.array(demandSchema).default([]),
   background: z.array(backgroundSchema).default([]),
+  /** Route choice for demand flows with a choice set (`routes`). */
+  assignment: assignmentSchema.optional(),
 });
 
 /** An overlay: a small file that varies a model without copying it. */
@@ -119,6 +156,8 @@ export type OverlayFile = z.infer<typeof overlaySchema>;
 export type RouteSpec = z.infer<typeof routeSchema>;
 /** A demand flow. */
 export type DemandSpec = z.infer<typeof demandSchema>;
+/** The route-choice settings. */
+export type AssignmentSpec = z.infer<typeof assignmentSchema>;
 /** A weather driver. */
 export type WeatherSpec = z.infer<typeof weatherSchema>;
 /** A background flow. */

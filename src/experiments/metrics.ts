@@ -53,6 +53,7 @@ export function flattenReplication(result: ReplicationResult): MetricValue[] {
     delivered += route.delivered;
   }
   for (const mode of [...modes.keys()].sort()) add(`mode.${mode}.feu_per_week`, modes.get(mode) ?? 0);
+  addAssignment(result, add);
   for (const stage of result.stages) {
     const p = `stage.${stage.id}.`;
     add(`${p}mean_wait_h`, stage.meanWaitHours);
@@ -71,6 +72,25 @@ export function flattenReplication(result: ReplicationResult): MetricValue[] {
   add('network.backlog_feu', result.containers.inSystem);
   add('network.mean_in_system_feu', result.meanInSystem);
   return out;
+}
+
+/**
+ * Route choice, for models with choice flows (a demand with several routes): per mode the volume
+ * assigned (FEU per week; on an uncongested route with a probe this is the accounted volume, not
+ * the simulated probe), then per choice flow and route its share and assigned volume.
+ */
+function addAssignment(result: ReplicationResult, add: (metric: string, value: number) => void): void {
+  const routesPerDemand = new Map<string, number>();
+  for (const flow of result.flows) routesPerDemand.set(flow.demand, (routesPerDemand.get(flow.demand) ?? 0) + 1);
+  const choice = result.flows.filter((f) => (routesPerDemand.get(f.demand) ?? 0) > 1);
+  if (choice.length === 0) return;
+  const assigned = new Map<string, number>();
+  for (const flow of result.flows) assigned.set(flow.mode, (assigned.get(flow.mode) ?? 0) + flow.assignedFeuPerWeek);
+  for (const mode of [...assigned.keys()].sort()) add(`mode.${mode}.assigned_feu_per_week`, assigned.get(mode) ?? 0);
+  for (const flow of choice) {
+    add(`flow.${flow.demand}.${flow.route}.share`, flow.share);
+    add(`flow.${flow.demand}.${flow.route}.assigned_feu_per_week`, flow.assignedFeuPerWeek);
+  }
 }
 
 /** A compiled set of metric name patterns. */

@@ -36,7 +36,7 @@ export function formatModelSummary(model: CompiledModel): string {
   const legs = [...model.legs.values()];
   const routes = [...model.routes.values()];
   const demandByRoute = new Map<string, number>();
-  for (const d of model.demand) demandByRoute.set(d.route, (demandByRoute.get(d.route) ?? 0) + d.feuPerHour * HOURS_PER_WEEK);
+  for (const d of model.demand) for (const c of d.choices) demandByRoute.set(c.route, (demandByRoute.get(c.route) ?? 0) + d.feuPerHour * c.share * HOURS_PER_WEEK);
   const total = [...demandByRoute.values()].reduce((s, v) => s + v, 0);
   const left = (header: string): { header: string; align: 'left'; value: (row: string[]) => string } => ({ header, align: 'left', value: () => '' });
   const columns = (headers: readonly string[]): ReturnType<typeof left>[] => headers.map((h, i) => ({ ...left(h), value: (row: string[]) => row[i] ?? '' }));

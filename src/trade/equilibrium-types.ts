@@ -20,6 +20,8 @@ export interface EquilibriumRoute {
   readonly freightRateUsdPerFeu: number;
   /** Risk premium (USD per FEU). */
   readonly riskPremiumUsdPerFeu: number;
+  /** Route constant: the calibrated cost of what the rates and times leave out (USD per FEU; default 0). */
+  readonly constantUsdPerFeu?: number;
 }
 
 /** A group of shippers choosing among routes with one value of time. */
@@ -37,7 +39,7 @@ export interface DemandClass {
  * The simulation behind the loop: given the flow on each route (FEU per week, in the order of
  * `routes`), the transit times it produces on each route, in the same order.
  */
-export type EvaluateRoutes = (flowsFeuPerWeek: readonly number[]) => Promise<readonly RouteTimes[]> | readonly RouteTimes[];
+export type EvaluateRoutes = (flowsFeuPerWeek: readonly number[], shares: readonly (readonly number[])[]) => Promise<readonly RouteTimes[]> | readonly RouteTimes[];
 
 /** The inputs of `solveEquilibrium`. */
 export interface EquilibriumOptions {

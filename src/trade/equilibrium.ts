@@ -1,7 +1,7 @@
 /**
  * The route-choice equilibrium with congestion feedback, by the method of successive averages:
  *
- *   s_0 = initial shares (default: logit over freight rate + risk premium, see moneyCostShares)
+ *   s_0 = initial shares (default: logit over freight rate + risk premium + route constant, see moneyCostShares)
  *   for k = 0, 1, …, maxIterations − 1:
  *     flows = Σ_classes demand × s_k;  times = evaluate(flows)  (a simulation run)
  *     t_k = logit(generalized costs at those times);  gap = max |t_k − s_k|
@@ -32,7 +32,7 @@ export const NO_DELIVERY_PENALTY_USD_PER_FEU = 100_000;
  */
 function moneyCostShares(options: EquilibriumOptions, usable: readonly boolean[][]): number[][] {
   return usable.map((row) => {
-    const costs = options.routes.map((route, r) => (row[r] ? route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu : Infinity));
+    const costs = options.routes.map((route, r) => (row[r] ? route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu + (route.constantUsdPerFeu ?? 0) : Infinity));
     return logitShares(costs, options.logitScaleUsd);
   });
 }
@@ -66,14 +66,15 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
   const history: EquilibriumIteration[] = [];
   for (let k = 0; k < maxIterations; k++) {
     const flows = routes.map((_, r) => classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * ((shares[i] as number[])[r] as number), 0));
-    const times = checkTimes(await options.evaluate(flows), routes.length);
+    const times = checkTimes(await options.evaluate(flows, shares), routes.length);
     const noDelivery = routes.filter((_, r) => !delivered(times[r] as RouteTimes));
     const costs = classes.map((c, i) =>
       routes.map((route, r) => {
         if (!(usable[i] as boolean[])[r]) return Infinity;
         const t = times[r] as RouteTimes;
-        if (!delivered(t)) return route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu + penalty;
-        return generalizedCost({
+        const constant = route.constantUsdPerFeu ?? 0;
+        if (!delivered(t)) return route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu + constant + penalty;
+        return constant + generalizedCost({
           freightRateUsdPerFeu: route.freightRateUsdPerFeu,
           valueOfTimeUsdPerFeuDay: c.valueOfTimeUsdPerFeuDay,
           meanTransitDays: t.meanDays,

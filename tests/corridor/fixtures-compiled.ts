@@ -22,11 +22,11 @@ export function rail(id: string, from: string, to: string, trainFeu: number, run
 
 export function route(id: string, stageIds: string[], legIds: ReadonlySet<string>): CompiledRoute {
   const stages: RouteStage[] = stageIds.map((s) => ({ kind: legIds.has(s) ? 'leg' : 'node', id: s }));
-  return { id, name: id, mode: 'middle-corridor', stages, origin: stageIds[0] ?? '', destination: stageIds[stageIds.length - 1] ?? '', freightRateUsdPerFeu: undefined, riskPremiumUsdPerFeu: undefined };
+  return { id, name: id, mode: 'middle-corridor', stages, origin: stageIds[0] ?? '', destination: stageIds[stageIds.length - 1] ?? '', freightRateUsdPerFeu: undefined, riskPremiumUsdPerFeu: undefined, closed: false, probeFeuPerWeek: undefined };
 }
 
 export function poisson(id: string, routeId: string, feuPerWeek: number): CompiledDemand {
-  return { id, route: routeId, feuPerHour: feuPerWeek / 168, seasonality: undefined, lotSize: undefined };
+  return { id, route: routeId, choices: [{ route: routeId, share: 1 }], valueOfTimeUsdPerFeuDay: undefined, feuPerHour: feuPerWeek / 168, seasonality: undefined, lotSize: undefined };
 }
 
 export function model(nodes: CompiledNode[], legs: CompiledLeg[], routes: CompiledRoute[], demand: CompiledDemand[] = []): CompiledModel {
@@ -40,6 +40,7 @@ export function model(nodes: CompiledNode[], legs: CompiledLeg[], routes: Compil
     demand,
     weather: new Map(),
     background: [],
+    assignment: undefined,
     source: { files: [], sha256: '' },
   };
 }

@@ -31,6 +31,7 @@ const result: ReplicationResult = {
   // 15 days: two complete weeks, the 15th day is dropped.
   stages: [stage('s1', [1, 1, 1, 1, 1, 1, 8, 0, 0, 0, 0, 0, 0, 7, 99])],
   bottlenecks: [],
+  flows: [],
 };
 
 describe('replication series', () => {

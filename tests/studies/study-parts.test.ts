@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/corridor/load-model.ts';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
-import { BatchedEvaluator } from '../../src/studies/tariff-shift/batched-evaluator.ts';
+import { BatchedEvaluator } from '../../src/assignment/batched-evaluator.ts';
 import { demandSlots, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, VIETNAMESE_ROUTES } from '../../src/studies/tariff-shift/index.ts';
 import { loadTrade, type RouteTimes, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
 

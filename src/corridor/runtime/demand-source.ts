@@ -7,14 +7,26 @@
  */
 import type { RandomStream } from '../../random/index.ts';
 import { advanceByIntensity } from '../../resources/index.ts';
-import type { CompiledDemand } from '../compiled.ts';
+import type { Distribution } from '../../distributions/index.ts';
 import type { RunContext } from './container.ts';
 
-/** Called for each arrival: the flow and how many FEU arrive together. */
-export type ArrivalHandler = (demand: CompiledDemand, lot: number) => void;
+/** One Poisson stream of arrivals: a demand flow on one route, or background traffic. */
+export interface ArrivalFlow {
+  /** Names its random streams: `demand/<id>/arrivals` and `demand/<id>/lots`. */
+  readonly id: string;
+  /** Mean FEU (or units) per hour over the year. */
+  readonly feuPerHour: number;
+  /** Monthly multipliers normalised to a day-weighted mean of 1 (January first), or undefined. */
+  readonly seasonality: readonly number[] | undefined;
+  /** Lot size distribution for batched arrivals, or undefined for single FEU. */
+  readonly lotSize: Distribution | undefined;
+}
 
-/** Start the arrival stream of one demand flow; arrivals are handed to `onArrival`. */
-export function startDemand(ctx: RunContext, demand: CompiledDemand, onArrival: ArrivalHandler): void {
+/** Called for each arrival: the flow and how many FEU arrive together. */
+export type ArrivalHandler = (flow: ArrivalFlow, lot: number) => void;
+
+/** Start the arrival stream of one flow; arrivals are handed to `onArrival`. */
+export function startDemand(ctx: RunContext, demand: ArrivalFlow, onArrival: ArrivalHandler): void {
   if (demand.feuPerHour <= 0) return;
   const { sim, calendar } = ctx;
   const timing: RandomStream = ctx.streams.stream(`demand/${demand.id}/arrivals`);

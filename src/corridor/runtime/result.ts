@@ -84,6 +84,19 @@ export interface ContainerBalance {
   readonly inSystem: number;
 }
 
+/** One demand flow on one of its routes: the share it was assigned and the volume that means. */
+export interface FlowResult {
+  readonly demand: string;
+  readonly route: string;
+  readonly mode: RouteMode;
+  /** Share of the flow on this route, 0 to 1 (1 for a pinned flow). */
+  readonly share: number;
+  /** Volume assigned to this route, FEU per week (the flow's mean rate times the share). */
+  readonly assignedFeuPerWeek: number;
+  /** False on an uncongested route that simulates a probe volume and accounts the assigned one. */
+  readonly simulated: boolean;
+}
+
 /** The result of one replication. */
 export interface ReplicationResult {
   readonly model: string;
@@ -99,4 +112,6 @@ export interface ReplicationResult {
   readonly stages: readonly StageResult[];
   /** Stage ids by share of waiting time, largest first. */
   readonly bottlenecks: readonly string[];
+  /** Every demand flow on each of its routes, in model order. */
+  readonly flows: readonly FlowResult[];
 }

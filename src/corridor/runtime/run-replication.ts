@@ -7,13 +7,14 @@ import { RandomStreams, type Seed } from '../../random/index.ts';
 import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
 import type { CompiledModel } from '../compiled.ts';
+import { HOURS_PER_WEEK } from '../units.ts';
 import type { Container, JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
-import { TRANSIT_QUANTILE_LEVELS, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
+import { TRANSIT_QUANTILE_LEVELS, type FlowResult, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
 
 /** How long to run and what to record. Times in hours. */
 export interface ReplicationOptions {
@@ -116,10 +117,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       sim.process(journey(container, route), 'container');
     }
   };
-  for (const demand of model.demand) {
-    const routeIndex = routeIndexOf(demand.route, `Demand "${demand.id}"`);
-    startDemand(ctx, demand, (_flow, lot) => enter(routeIndex, lot));
-  }
+  const flows = startFlows(model, ctx, (id, who) => routeIndexOf(id, who), enter);
   startDisruptions(model, network.byId, ctx);
   for (const flow of model.background) {
     const stage = network.byId.get(flow.at);
@@ -158,7 +156,32 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     routes: network.routes.map((route, i) => routeResult(route, routeStats[i] as RouteStats, end, weeks)),
     stages: withShares,
     bottlenecks,
+    flows,
   };
+}
+
+/**
+ * Start every demand flow on each of its routes: a Poisson stream at the flow's rate times the
+ * route's share, or at the route's probe rate on an uncongested route (whose assigned volume is
+ * accounted, not simulated). A pinned flow keeps the stream names `demand/<id>/...`; a choice
+ * flow's route uses `demand/<id>/<route>/...`, so shares moving between routes leave the other
+ * routes' arrival times alone (common random numbers across assignments).
+ */
+function startFlows(model: CompiledModel, ctx: RunContext, routeIndexOf: (id: string, who: string) => number, enter: (routeIndex: number, lot: number) => void): FlowResult[] {
+  const out: FlowResult[] = [];
+  for (const demand of model.demand) {
+    for (const choice of demand.choices) {
+      const route = model.routes.get(choice.route);
+      const routeIndex = routeIndexOf(choice.route, `Demand "${demand.id}"`);
+      const assigned = demand.feuPerHour * choice.share;
+      const probe = route?.probeFeuPerWeek;
+      const simulated = probe === undefined ? assigned : choice.share > 0 ? probe / HOURS_PER_WEEK : 0;
+      const id = demand.route === undefined ? `${demand.id}/${choice.route}` : demand.id;
+      if (simulated > 0) startDemand(ctx, { id, feuPerHour: simulated, seasonality: demand.seasonality, lotSize: demand.lotSize }, (_flow, lot) => enter(routeIndex, lot));
+      out.push({ demand: demand.id, route: choice.route, mode: route?.mode ?? 'other', share: choice.share, assignedFeuPerWeek: assigned * HOURS_PER_WEEK, simulated: probe === undefined });
+    }
+  }
+  return out;
 }
 
 /**

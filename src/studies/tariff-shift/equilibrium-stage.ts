@@ -14,7 +14,7 @@ import type { CompiledRoute } from '../../corridor/compiled.ts';
 import { loadScenarioModel } from '../../corridor/load-scenario.ts';
 import { defineExperiment, runExperiment } from '../../experiments/index.ts';
 import { type EquilibriumResult, equilibriumRoutes, type RouteTimes, solveEquilibrium, type TradeModel } from '../../trade/index.ts';
-import { BatchedEvaluator, type EvaluationRequest } from './batched-evaluator.ts';
+import { BatchedEvaluator, type EvaluationRequest } from '../../assignment/batched-evaluator.ts';
 import { routeTimes } from './records.ts';
 import { type DemandSlot, scenarioInput } from './scenario-model.ts';
 import type { StudyConfig } from './study-config.ts';

@@ -8,13 +8,15 @@
  * `runRound` together (one experiment with a scenario per request). A loop that finishes
  * leaves the round count (`finished`), so converged scenarios stop costing simulation time.
  */
-import type { RouteTimes } from '../../trade/index.ts';
+import type { RouteTimes } from '../trade/index.ts';
 
 /** One loop's request: which scenario, which of its evaluations (1-based), at which flows (FEU/week). */
 export interface EvaluationRequest {
   readonly scenarioIndex: number;
   readonly iteration: number;
   readonly flowsFeuPerWeek: readonly number[];
+  /** The shares behind the flows, per class and route, when the loop passes them. */
+  readonly shares?: readonly (readonly number[])[];
 }
 
 /** Runs one round: route times for every request, in request order. */
@@ -39,11 +41,12 @@ export class BatchedEvaluator {
   }
 
   /** The `evaluate` of loop `scenarioIndex`: resolves when its round has run. */
-  evaluate(scenarioIndex: number, flows: readonly number[]): Promise<readonly RouteTimes[]> {
+  evaluate(scenarioIndex: number, flows: readonly number[], shares?: readonly (readonly number[])[]): Promise<readonly RouteTimes[]> {
     const iteration = (this.iterations[scenarioIndex] ?? 0) + 1;
     this.iterations[scenarioIndex] = iteration;
+    const request: EvaluationRequest = { scenarioIndex, iteration, flowsFeuPerWeek: [...flows], ...(shares !== undefined ? { shares: shares.map((row) => [...row]) } : {}) };
     return new Promise((resolve, reject) => {
-      this.pending.push({ request: { scenarioIndex, iteration, flowsFeuPerWeek: [...flows] }, resolve, reject });
+      this.pending.push({ request, resolve, reject });
       this.flushIfAllAsked();
     });
   }

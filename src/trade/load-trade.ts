@@ -61,6 +61,20 @@ function checkSums(data: TradeFile, errors: ErrorCollector): void {
     errors.add(['tariff', 'diversionShares'], diverted, 'diversion shares that sum to at most 1', `shares summing to ${diverted}`);
   }
   if (!data.seasonality.some((month) => month > 0)) errors.add(['seasonality'], data.seasonality, 'at least one month > 0');
+  for (const commodity of COMMODITIES) {
+    const spec = data.commodities[commodity];
+    const { vietnam, china } = spec.usImportShares;
+    if (vietnam + china > 1 + SHARE_SUM_SLACK) {
+      errors.add(['commodities', commodity, 'usImportShares'], vietnam + china, 'shares of Vietnam and China that sum to at most 1', `shares summing to ${vietnam + china}`);
+    }
+    for (const parameter of ['sourceSubstitutionElasticity', 'tariffPassThrough'] as const) {
+      const { low, central, high } = spec[parameter];
+      if (!(low <= central && central <= high)) errors.add(['commodities', commodity, parameter], [low, central, high], 'low <= central <= high');
+    }
+  }
+  if (data.backcast !== undefined && !(data.backcast.scenario in data.tariffScenarios)) {
+    errors.add(['backcast', 'scenario'], data.backcast.scenario, `one of the tariffScenarios (${Object.keys(data.tariffScenarios).join(', ')})`);
+  }
 }
 
 /**

@@ -64,6 +64,40 @@ export function logitShares(costs: readonly number[], scaleUsd: number): number[
 }
 
 /**
+ * Nested logit shares: routes grouped in nests (e.g. the sea routes via Suez and via the Cape,
+ * near-perfect substitutes), with nest scale λ in (0, 1]:
+ *
+ *   P(r | n) = exp(−c_r / (λθ)) / Σ_{q∈n} exp(−c_q / (λθ))
+ *   C_n      = −λθ ln Σ_{q∈n} exp(−c_q / (λθ))      (the nest's inclusive cost, USD per FEU)
+ *   P(n)     = exp(−C_n / θ) / Σ_m exp(−C_m / θ),    share_r = P(n) P(r | n)
+ *
+ * λ = 1 is the plain logit; a smaller λ makes the routes of a nest closer substitutes, so closing
+ * one moves its cargo mostly to its nest-mates instead of to every route in proportion (the
+ * plain logit's independence of irrelevant alternatives). +Infinity marks a route unavailable.
+ * @param nestOf the nest of each route, in the order of `costs`
+ * @throws TradeInputError for a bad scale, λ outside (0, 1], lists of different lengths, or no finite cost
+ */
+export function nestedLogitShares(costs: readonly number[], scaleUsd: number, nestOf: readonly string[], nestScale: number): number[] {
+  requirePositive('nestedLogitShares', 'scaleUsd', scaleUsd);
+  if (!(nestScale > 0 && nestScale <= 1)) throw new TradeInputError('nestedLogitShares', 'nestScale', 'a number in (0, 1]', nestScale);
+  if (nestOf.length !== costs.length) throw new TradeInputError('nestedLogitShares', 'nestOf', `a list as long as costs (${costs.length})`, nestOf);
+  const nests = [...new Set(nestOf)];
+  const inner = scaleUsd * nestScale;
+  const members = nests.map((n) => costs.map((_, r) => r).filter((r) => nestOf[r] === n));
+  const withinShares = members.map((rs) => (rs.some((r) => Number.isFinite(costs[r] as number)) ? logitShares(rs.map((r) => costs[r] as number), inner) : rs.map(() => 0)));
+  const inclusive = members.map((rs) => {
+    const finite = rs.map((r) => costs[r] as number).filter((c) => Number.isFinite(c));
+    if (finite.length === 0) return Infinity;
+    const least = Math.min(...finite);
+    return least - inner * Math.log(finite.reduce((sum, c) => sum + Math.exp(-(c - least) / inner), 0));
+  });
+  const nestShares = logitShares(inclusive, scaleUsd);
+  const out = costs.map(() => 0);
+  members.forEach((rs, n) => rs.forEach((r, k) => (out[r] = (nestShares[n] as number) * ((withinShares[n] as number[])[k] as number))));
+  return out;
+}
+
+/**
  * One step of the method of successive averages: s_{k+1} = s_k + (t_k − s_k) / (k + 1). With
  * k = 0 the step is a full move to the target; the steps 1/(k+1) shrink so that the iteration
  * settles even when the response to congestion overshoots. Shares that sum to 1 stay so.

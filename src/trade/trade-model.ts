@@ -11,6 +11,13 @@ import type { TradeFile } from './trade-schema.ts';
 /** USD in one USD bn. */
 export const USD_PER_BN = 1e9;
 
+/** A parameter with the literature's range (low <= central <= high). */
+export interface ParameterRange {
+  readonly low: number;
+  readonly central: number;
+  readonly high: number;
+}
+
 /** The parameters of one commodity group. */
 export interface CommodityParameters {
   /** Cargo value of one loaded FEU (USD per FEU). */
@@ -23,6 +30,14 @@ export interface CommodityParameters {
   readonly railEligibleShare: number;
   /** US MFN tariff of the base year (fraction): the rate the base-year volumes were traded at. */
   readonly usMfnTariffRate: number;
+  /** Base-year shares of US imports of the group by supplier (fractions; others = 1 − vietnam − china). */
+  readonly usImportShares: { readonly vietnam: number; readonly china: number };
+  /** Share of the group's US imports exempt from reciprocal tariffs (fraction). */
+  readonly reciprocalExemptShare: number;
+  /** σ: elasticity of substitution between supplying countries in US imports of the group (dimensionless). */
+  readonly sourceSubstitutionElasticity: ParameterRange;
+  /** φ: pass-through of a tariff into the duty-inclusive US price (fraction; 1 = complete). */
+  readonly tariffPassThrough: ParameterRange;
   /**
    * Value of time, USD per FEU per day:
    * valueUsdPerFeu × (capitalRatePerYear + obsolescenceRatePerYear) / 365.
@@ -34,10 +49,26 @@ export interface CommodityParameters {
 export interface TariffParameters {
   /** US rate on goods judged transshipped, in lieu of the reciprocal rate (fraction). */
   readonly transshipmentTariffRate: number;
-  /** Elasticity ε of US import demand for Vietnamese goods to the tariff-inclusive price (>= 0). */
-  readonly importDemandElasticity: number;
   /** Share of the volume lost in the US that each other market takes (fractions, sum <= 1). */
   readonly diversionShares: Readonly<Record<OtherMarket, number>>;
+  /** Base-year special US rate on Chinese goods on top of MFN (fraction). */
+  readonly chinaBaseTariffRate: number;
+  /** η/σ: the elasticity of a group's total US imports to their price index, as a multiple of σ (fraction). */
+  readonly aggregateElasticityRatio: number;
+  /** Share of Vietnam's US-bound export value that is Chinese-made inputs (fraction). */
+  readonly chineseContentShare: number;
+}
+
+/** The backcast of the year after the base year (see tariff-backcast.ts). */
+export interface BackcastParameters {
+  /** Id of the tariff scenario of that year (e.g. `path-2025`). */
+  readonly scenario: string;
+  /** Exports to the US in the base year (USD per year). */
+  readonly usExportsBaseUsdPerYear: number;
+  /** Exports to the US observed in the next year (USD per year). */
+  readonly usExportsObservedUsdPerYear: number;
+  /** Growth of all exports that is not the US tariff's doing (fraction per year). */
+  readonly underlyingGrowth: number;
 }
 
 /** Parameters of route choice and of the equilibrium loop. */
@@ -75,6 +106,8 @@ export interface TradeModel {
   /** The shipped tariff scenarios by id, in file order. */
   readonly tariffScenarios: ReadonlyMap<string, TariffScenario>;
   readonly routeChoice: RouteChoiceParameters;
+  /** The backcast inputs, when the file has them. */
+  readonly backcast?: BackcastParameters;
 }
 
 /** Convert a validated file (already cross-checked by load-trade.ts) into a TradeModel. */
@@ -92,8 +125,21 @@ export function compileTrade(file: TradeFile, source: TradeModel['source']): Tra
   const scenarios = new Map<string, TariffScenario>();
   for (const [id, spec] of Object.entries(file.tariffScenarios)) {
     const rate: number | ByCommodity = spec.reciprocalTariffRate;
-    scenarios.set(id, { id, reciprocalTariffRate: rate, transshippedShare: spec.transshippedShare });
+    scenarios.set(id, {
+      id,
+      reciprocalTariffRate: rate,
+      transshippedShare: spec.transshippedShare,
+      chinaReciprocalTariffRate: spec.chinaReciprocalTariffRate,
+      chinaAllGoodsTariffRate: spec.chinaAllGoodsTariffRate,
+      othersReciprocalTariffRate: spec.othersReciprocalTariffRate,
+    });
   }
+  const backcast: BackcastParameters | undefined = file.backcast === undefined ? undefined : {
+    scenario: file.backcast.scenario,
+    usExportsBaseUsdPerYear: file.backcast.usExportsUsdBn.base * USD_PER_BN,
+    usExportsObservedUsdPerYear: file.backcast.usExportsUsdBn.observed * USD_PER_BN,
+    underlyingGrowth: file.backcast.underlyingGrowth,
+  };
   return {
     id: file.trade,
     title: file.title,
@@ -107,5 +153,6 @@ export function compileTrade(file: TradeFile, source: TradeModel['source']): Tra
     tariff: { ...file.tariff },
     tariffScenarios: scenarios,
     routeChoice: { capitalRatePerYear, ...file.routeChoice },
+    ...(backcast === undefined ? {} : { backcast }),
   };
 }

@@ -25,6 +25,10 @@ export const marketExportsSchema = z.strictObject({
   commodityShares: keyed(COMMODITIES, fraction),
 });
 
+/** A parameter with the literature's range: low, central and high values (checked low <= central <= high in load-trade.ts). */
+export const rangeSchema = (value: z.ZodNumber): z.ZodObject<{ low: z.ZodNumber; central: z.ZodNumber; high: z.ZodNumber }, z.core.$strict> =>
+  z.strictObject({ low: value, central: value, high: value });
+
 /** One commodity group: value density, mode split and the per-commodity trade parameters. */
 export const commoditySchema = z.strictObject({
   /** Cargo value of one loaded FEU (USD). */
@@ -37,6 +41,14 @@ export const commoditySchema = z.strictObject({
   railEligibleShare: fraction,
   /** US MFN tariff of the base year, trade-weighted (fraction). */
   usMfnTariffRate: rate,
+  /** Base-year shares of US imports of the group from Vietnam and from China (fractions; the rest is "others"). */
+  usImportShares: z.strictObject({ vietnam: fraction, china: fraction }),
+  /** Share of the group's US imports exempt from the reciprocal tariffs (fraction; e.g. the 11 Apr 2025 electronics list). */
+  reciprocalExemptShare: fraction,
+  /** Elasticity of substitution σ between supplying countries in US imports of the group (>= 0). */
+  sourceSubstitutionElasticity: rangeSchema(nonNegative),
+  /** Pass-through φ of a tariff into the duty-inclusive US price (fraction; 1 = complete). */
+  tariffPassThrough: rangeSchema(fraction),
 });
 
 /** A reciprocal tariff rate: one rate for all commodity groups, or one per group. */
@@ -51,6 +63,12 @@ export const tariffScenarioSchema = z.strictObject({
   reciprocalTariffRate: reciprocalRateSchema,
   /** Share of US-bound value judged transshipped and charged the transshipment rate instead. */
   transshippedShare: fraction.default(0),
+  /** US rate on Chinese goods on top of the base year's, for goods not exempt from reciprocal tariffs. */
+  chinaReciprocalTariffRate: rate.default(0),
+  /** US rate on all Chinese goods on top of the base year's, exempt ones included (the IEEPA "fentanyl" duty). */
+  chinaAllGoodsTariffRate: rate.default(0),
+  /** US rate on other countries' goods on top of the base year's, for goods not exempt from reciprocal tariffs. */
+  othersReciprocalTariffRate: rate.default(0),
   notes: z.string().optional(),
 });
 
@@ -76,11 +94,24 @@ export const tradeFileSchema = z.strictObject({
   tariff: z.strictObject({
     /** US rate on goods judged transshipped, in lieu of the reciprocal rate (fraction). */
     transshipmentTariffRate: rate,
-    /** Import-demand elasticity of US imports from Vietnam to the tariff-inclusive price (>= 0). */
-    importDemandElasticity: nonNegative,
     /** Shares of the volume lost in the US that is sold in each other market; the rest is lost trade. */
     diversionShares: keyed(OTHER_MARKETS, fraction),
+    /** Base-year special US rate on Chinese goods on top of MFN (Section 301 etc.), as a fraction. */
+    chinaBaseTariffRate: rate,
+    /** η/σ: elasticity of a group's total US imports to their price index, as a multiple of σ (fraction). */
+    aggregateElasticityRatio: fraction,
+    /** Share of Vietnam's US-bound export value that is Chinese-made inputs (fraction). */
+    chineseContentShare: fraction,
   }),
+  /** The backcast of the base year's next year (optional): observed US-bound exports and the underlying growth. */
+  backcast: z.strictObject({
+    /** Id of the tariff scenario of the year after the base year. */
+    scenario: id,
+    /** Exports to the US in the base year and the next (USD bn per year). */
+    usExportsUsdBn: z.strictObject({ base: positive, observed: positive }),
+    /** Growth of all exports that is not the US tariff's doing (fraction per year). */
+    underlyingGrowth: z.number().gt(-1),
+  }).optional(),
   tariffScenarios: z.record(id, tariffScenarioSchema),
   routeChoice: z.strictObject({
     /** Weight on value of time × (p95 − mean transit), dimensionless. */

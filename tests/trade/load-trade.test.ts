@@ -55,7 +55,7 @@ describe('the shipped calibration, models/trade/vietnam-exports.yaml', () => {
   it('normalises seasonality to a day-weighted mean of 1 and ships the scenarios the study needs', () => {
     const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     expect(trade.seasonality.reduce((sum, m, i) => sum + m * (days[i] ?? 0), 0)).toBeCloseTo(365, 9);
-    expect([...trade.tariffScenarios.keys()]).toEqual(['baseline', 'interim-10', 'deal-20', 'deal-20-transshipped-28', 'transshipped-40', 'reciprocal-46']);
+    expect([...trade.tariffScenarios.keys()]).toEqual(['baseline', 'interim-10', 'deal-20', 'deal-20-transshipped-28', 'transshipped-40', 'reciprocal-46', 'path-2025', 'end-2025']);
     expect(trade.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(MARKETS.every((m) => COMMODITIES.every((c) => trade.exportsUsdPerYear[m][c] >= 0))).toBe(true);
   });
@@ -93,6 +93,15 @@ describe('a bad trade file names the file, line, path, value and expectation', (
     const [total] = errorsOf(edit('usdBnPerYear: 171.35', 'usdBnPerYear: 181.35'));
     expect(total?.path).toBe('exports.totalUsdBnPerYear');
     expect(total?.expected).toContain('sum of the markets');
+  });
+
+  it('import shares over 1, an unordered range and a backcast of an unknown scenario', () => {
+    const [shares] = errorsOf(edit('usImportShares: { vietnam: 0.08, china: 0.35 }', 'usImportShares: { vietnam: 0.8, china: 0.35 }'));
+    expect(shares?.path).toBe('commodities.electronics.usImportShares');
+    const text = shippedText.replace('sourceSubstitutionElasticity: { low: 1.3, central: 2.53, high: 3.7 }', 'sourceSubstitutionElasticity: { low: 3, central: 2.53, high: 3.7 }');
+    expect(errorsOf(text).map((e) => e.path)).toContain('commodities.electronics.sourceSubstitutionElasticity');
+    const [backcast] = errorsOf(edit('  scenario: path-2025', '  scenario: path-2026'));
+    expect(backcast?.path).toBe('backcast.scenario');
   });
 
   it('diversion shares over 1, and a missing file', () => {

@@ -37,6 +37,9 @@ describe('equilibrium on the shipped tariff scenarios', () => {
   });
 
   const overland: number[] = [];
+  // The scenarios that move only Vietnam's rate (file order is by rising rate); path-2025 and end-2025 also
+  // move China's and others' rates, so they are not on that ladder (they are checked for convergence below).
+  const ladder = [...trade.tariffScenarios.entries()].filter(([, s]) => !s.chinaReciprocalTariffRate && !s.chinaAllGoodsTariffRate && !s.othersReciprocalTariffRate).map(([id]) => id);
   for (const id of trade.tariffScenarios.keys()) {
     it(`converges for ${id} within the file's tolerance and iteration limit, conserving EU volume`, async () => {
       const shift = applyTariffShift(trade, shippedTariffScenario(trade, id));
@@ -47,11 +50,12 @@ describe('equilibrium on the shipped tariff scenarios', () => {
       expect(result.gap).toBeLessThanOrEqual(tolerance);
       const total = result.flowsFeuPerWeek.reduce((a, b) => a + b, 0);
       expect(total).toBeCloseTo(marketTotal(shift.feuPerYear, 'eu') / WEEKS_PER_YEAR, 6);
-      overland.push(result.flowsFeuPerWeek.filter((_, r) => !isDeepSeaMode(vietnamese[r]?.mode ?? '')).reduce((a, b) => a + b, 0));
+      if (ladder.includes(id)) overland.push(result.flowsFeuPerWeek.filter((_, r) => !isDeepSeaMode(vietnamese[r]?.mode ?? '')).reduce((a, b) => a + b, 0));
     });
   }
-  it('sends more EU-bound boxes overland as the US tariff rises (file order is by rising rate)', () => {
-    expect(overland).toHaveLength(trade.tariffScenarios.size);
+  it('sends more EU-bound boxes overland as the US tariff on Vietnam rises (the Vietnam-only scenarios, by rising rate)', () => {
+    expect(overland).toHaveLength(ladder.length);
+    expect(ladder).toHaveLength(6);
     for (let i = 1; i < overland.length; i++) expect(overland[i]).toBeGreaterThan(overland[i - 1] as number);
   });
 });

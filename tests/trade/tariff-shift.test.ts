@@ -1,7 +1,9 @@
 /**
- * The US tariff shift: the formula by hand, the right direction over the shipped scenarios and
- * over a seeded sweep of random rate pairs, conservation of volume (base = new + lost trade),
- * the transshipment mix, overrides and input checks.
+ * The US tariff shift: the formula by hand (the fixture makes Vietnam a negligible supplier with
+ * σ = 1, so the CES factor reduces to ((1 + t_new)/(1 + t_base))^(−1)), the right direction over
+ * the Vietnam-only shipped scenarios and over a seeded sweep of random rate pairs, conservation of
+ * volume (base + created = new + lost trade), the transshipment mix, overrides and input checks.
+ * Signs of the China channel, exemptions and the backcast are in backcast.test.ts.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,10 +17,10 @@ const tiny = loadTrade(fileURLToPath(new URL('./fixtures/tiny-trade.yaml', impor
 const shipped = loadTrade('models/trade/vietnam-exports.yaml');
 const sum = (record: ByCommodity): number => COMMODITIES.reduce((total, c) => total + record[c], 0);
 
-describe('the formula, by hand on the fixture (ε = 1, EU takes 1/2 and rest-of-world 1/4 of the loss)', () => {
+describe('the formula, by hand on the fixture (σ = 1, share 0, EU takes 1/2 and rest-of-world 1/4 of the loss)', () => {
   const result = applyTariffShift(tiny, { reciprocalTariffRate: 0.1 });
 
-  it('scales US volume by ((1 + t_new) / (1 + t_base))^(−ε)', () => {
+  it('scales US volume by ((1 + t_new) / (1 + t_base))^(−σ)', () => {
     // electronics: MFN 0 -> 10%: 20 bn / 1.1. garments: MFN 10% -> 20%: 20 bn × 1.1 / 1.2.
     expect(result.usdPerYear.us.electronics).toBeCloseTo(20e9 / 1.1, 0);
     expect(result.usdPerYear.us['garments-footwear']).toBeCloseTo((20e9 * 1.1) / 1.2, 0);
@@ -58,14 +60,16 @@ describe('direction over the shipped scenarios', () => {
     }
   });
 
-  it('conserves volume in every shipped scenario: base total = new total + lost trade (USD and FEU)', () => {
+  it('conserves volume in every shipped scenario: base total + created trade = new total + lost trade (USD and FEU)', () => {
     for (const id of shipped.tariffScenarios.keys()) {
       const r = applyTariffShift(shipped, shippedTariffScenario(shipped, id));
-      const usd = tableTotal(r.usdPerYear) + sum(r.lostTradeUsdPerYear);
-      const feu = tableTotal(r.feuPerYear) + sum(r.lostTradeFeuPerYear);
+      const usd = tableTotal(r.usdPerYear) + sum(r.lostTradeUsdPerYear) - sum(r.createdTradeUsdPerYear);
+      const feu = tableTotal(r.feuPerYear) + sum(r.lostTradeFeuPerYear) - sum(r.createdTradeFeuPerYear);
       // Equal up to floating-point rounding of sums of ~30 terms of order 1e10 (relative 1e-12).
       expect(Math.abs(usd - tableTotal(r.baselineUsdPerYear)) / tableTotal(r.baselineUsdPerYear)).toBeLessThan(1e-12);
       expect(Math.abs(feu - tableTotal(r.baselineFeuPerYear)) / tableTotal(r.baselineFeuPerYear)).toBeLessThan(1e-12);
+      // A group either loses or gains in the US, never both.
+      for (const c of COMMODITIES) expect(Math.min(r.usLossUsdPerYear[c], r.createdTradeUsdPerYear[c])).toBe(0);
     }
   });
 
@@ -94,7 +98,7 @@ describe('transshipment, overrides and checks', () => {
   });
 
   it('takes every parameter from the scenario when given', () => {
-    const still = applyTariffShift(shipped, { reciprocalTariffRate: 0.46, importDemandElasticity: 0 });
+    const still = applyTariffShift(shipped, { reciprocalTariffRate: 0.46, sourceSubstitutionElasticity: 0 });
     expect(still.usdPerYear).toEqual(shipped.exportsUsdPerYear);
     const allToEu = { eu: 1, china: 0, 'central-asia-caucasus': 0, turkiye: 0, 'rest-of-world': 0 };
     const r = applyTariffShift(shipped, { reciprocalTariffRate: 0.2, diversionShares: allToEu, transshipmentTariffRate: 0.5 });
@@ -115,7 +119,9 @@ describe('transshipment, overrides and checks', () => {
     expect(electronics).toBe(0.2);
     bad({ reciprocalTariffRate: missingOne as ByCommodity }, /"scenario\.reciprocalTariffRate\.electronics" must be a finite number >= 0, got nothing/);
     bad({ reciprocalTariffRate: 0.2, diversionShares: { eu: 0.6, china: 0.6, 'central-asia-caucasus': 0, turkiye: 0, 'rest-of-world': 0 } }, /sum to at most 1, got 1\.2/);
-    bad({ reciprocalTariffRate: 0.2, importDemandElasticity: Number.NaN }, /importDemandElasticity/);
+    bad({ reciprocalTariffRate: 0.2, sourceSubstitutionElasticity: Number.NaN }, /sourceSubstitutionElasticity/);
+    bad({ reciprocalTariffRate: 0.2, tariffPassThrough: 1.2 }, /"scenario\.tariffPassThrough" must be a fraction in \[0, 1\], got 1\.2/);
+    bad({ reciprocalTariffRate: 0.2, chinaReciprocalTariffRate: -1 }, /chinaReciprocalTariffRate/);
     expect(() => shippedTariffScenario(shipped, 'deal-25')).toThrow(/one of: baseline, interim-10, deal-20/);
   });
 });

@@ -19,6 +19,7 @@ import { registerSimulate } from './simulate-command.ts';
 import { registerSlurm } from './slurm-command.ts';
 import { registerTrace } from './trace-command.ts';
 import { registerValidate } from './validate-command.ts';
+import { registerValidateModel } from './validate-model-command.ts';
 
 /** package.json's version, e.g. `0.1.0`. */
 export function packageVersion(): string {
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
   registerTrace(program);
   registerSlurm(program);
   registerList(program);
+  registerValidateModel(program);
   return program;
 }
 

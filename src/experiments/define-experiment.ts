@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Seed } from '../random/index.ts';
 import { ExperimentError, exitCleanlyOnUncaughtExperimentError } from './experiment-error.ts';
 import { describeIssues, experimentSchema, type JsonValue } from './experiment-schema.ts';
+import { metricFilter } from './metrics.ts';
+import { planScenarioIds, type SensitivityPlan } from './sensitivity/plan.ts';
 
 export type { JsonValue } from './experiment-schema.ts';
 
@@ -48,6 +50,8 @@ export interface ExperimentInput {
   readonly seed: Seed;
   /** Metric name patterns to report (`*` within a dotted part, `**` across parts); default all. */
   readonly metrics?: readonly string[];
+  /** A sensitivity design's plan (see `defineSensitivity`): sensitivity.csv is written after the run. */
+  readonly sensitivity?: SensitivityPlan;
 }
 
 /** A validated scenario: every field present, paths relative to the current folder with `/`. */
@@ -70,6 +74,8 @@ export interface Experiment {
   readonly horizonHours: number;
   readonly seed: Seed;
   readonly metrics: readonly string[];
+  /** The sensitivity plan, if the experiment is a sensitivity design. */
+  readonly sensitivity?: SensitivityPlan;
 }
 
 const BRAND = Symbol.for('corridor-sim/experiment');
@@ -121,6 +127,8 @@ export function defineExperiment(input: ExperimentInput): Experiment {
   if (!seen.has(baseline)) problems.push(`baseline: got "${baseline}", expected one of the scenario ids: ${[...seen].join(', ')}`);
   const horizonHours = hoursOf(data.horizon);
   if (!(horizonHours > 0)) problems.push(`horizon: got 0, expected a duration > 0`);
+  const metrics = data.metrics ?? ['**'];
+  if (data.sensitivity !== undefined) problems.push(...sensitivityProblems(data.sensitivity as SensitivityPlan, seen, metrics));
   if (problems.length > 0) return fail(problems);
   return brand({
     name: data.name,
@@ -131,8 +139,20 @@ export function defineExperiment(input: ExperimentInput): Experiment {
     warmupHours: hoursOf(data.warmup),
     horizonHours,
     seed: data.seed,
-    metrics: data.metrics ?? ['**'],
+    metrics,
+    ...(data.sensitivity !== undefined ? { sensitivity: data.sensitivity as SensitivityPlan } : {}),
   });
+}
+
+/** A plan must name scenarios of the experiment and outputs its metric patterns keep. */
+function sensitivityProblems(plan: SensitivityPlan, ids: ReadonlySet<string>, metrics: readonly string[]): string[] {
+  const problems: string[] = [];
+  const unknown = planScenarioIds(plan).filter((id) => !ids.has(id));
+  if (unknown.length > 0) problems.push(`sensitivity: names scenarios the experiment lacks: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''}`);
+  const kept = metricFilter(metrics);
+  const dropped = plan.outputs.filter((o) => !kept(o));
+  if (dropped.length > 0) problems.push(`sensitivity.outputs: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not kept by the metric patterns (${metrics.join(', ')}); add ${dropped.length === 1 ? 'it' : 'them'} to metrics`);
+  return problems;
 }
 
 /** The experiment with another replication count or seed (the CLI's --replications, --seed). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { didYouMean } from '../corridor/model-error.ts';
 import { describeValue } from '../distributions/errors.ts';
 import { fieldPath } from './experiment-error.ts';
+import { sensitivityPlanSchema } from './sensitivity/plan.ts';
 
 /** Scenario ids: safe in CSV (never quoted), file names and shell arguments. */
 export const SCENARIO_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.=+-]{0,119}$/;
@@ -66,6 +67,8 @@ export const experimentSchema = z.strictObject(
       })
       .min(1, { error: 'at least one pattern (leave metrics out to report all)' })
       .optional(),
+    // Written by defineSensitivity (src/experiments/sensitivity): which scenario is which design point.
+    sensitivity: sensitivityPlanSchema.optional(),
   },
   { error: 'an experiment definition object' },
 );

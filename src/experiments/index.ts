@@ -23,3 +23,5 @@ export type { ComparisonRow, SummaryRow } from './assemble.ts';
 export type { Shard } from './shard.ts';
 export { runIfMain } from './run-if-main.ts';
 export { loadExperimentFile } from './load-experiment-file.ts';
+export { defineSensitivity, morrisDesign, oneAtATime } from './sensitivity/index.ts';
+export type { SensitivityDeclaration, SensitivityFactor, SensitivityFactors, SensitivityPlan } from './sensitivity/index.ts';

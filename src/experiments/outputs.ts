@@ -1,7 +1,8 @@
 /**
  * The final files of a run: replications.csv, summary.csv, comparison.csv and series.csv
- * (RFC 4180, see src/output/csv.ts), then manifest.json with the SHA-256 of each. Every file is written
- * atomically and the manifest last, so a folder with a manifest is a complete run.
+ * (RFC 4180, see src/output/csv.ts), plus sensitivity.csv for a sensitivity design, then
+ * manifest.json with the SHA-256 of each. Every file is written atomically and the manifest
+ * last, so a folder with a manifest is a complete run.
  */
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.ts';
@@ -12,6 +13,7 @@ import type { Experiment } from './define-experiment.ts';
 import { sha256, type ModelHash } from './fingerprint.ts';
 import type { ReplicationRecord } from './journal.ts';
 import { RUN_FILES } from './run-dir.ts';
+import { analyzeSensitivity, SENSITIVITY_COLUMNS, sensitivityCsvText } from './sensitivity/analyze.ts';
 import { seriesX } from './series.ts';
 import type { Shard } from './shard.ts';
 
@@ -21,6 +23,8 @@ export const COLUMNS = {
   'summary.csv': ['scenario', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'p50', 'p95'],
   'comparison.csv': ['scenario', 'baseline', 'metric', 'n', 'baseline_mean', 'scenario_mean', 'mean_difference', 'ci95_low', 'ci95_high', 'relative_change'],
   'series.csv': ['scenario', 'replication', 'series', 'key', 'x', 'value'],
+  /** Only for an experiment with a sensitivity plan (src/experiments/sensitivity). */
+  'sensitivity.csv': SENSITIVITY_COLUMNS,
 } as const;
 
 /** The name of one of a run's CSV files. */
@@ -126,5 +130,10 @@ export function writeOutputs(dir: string, texts: readonly OutputText[], base: Ma
 export function assembleOutputs(experiment: Experiment, ordered: readonly ReplicationRecord[]): { summary: SummaryRow[]; comparison: ComparisonRow[]; texts: OutputText[] } {
   const summary = summarize(experiment, ordered);
   const comparison = compare(experiment, ordered);
-  return { summary, comparison, texts: outputTexts(ordered, summary, comparison) };
+  const texts = outputTexts(ordered, summary, comparison);
+  if (experiment.sensitivity !== undefined) {
+    const rows = analyzeSensitivity(experiment.sensitivity, ordered);
+    texts.push({ file: 'sensitivity.csv', text: sensitivityCsvText(rows), rows: rows.length });
+  }
+  return { summary, comparison, texts };
 }

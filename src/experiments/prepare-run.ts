@@ -188,4 +188,9 @@ export function validateScenarios(experiment: Experiment): void {
         'names look like route.<route>.transit_mean_h, mode.<mode>.feu_per_week, stage.<stage>.utilization, network.backlog_feu (README, "Metrics")',
     );
   }
+  // A sensitivity output is an exact metric name (not a pattern): a typo would give an empty analysis.
+  const unknownOutputs = (experiment.sensitivity?.outputs ?? []).filter((o) => !names.has(o));
+  if (unknownOutputs.length > 0) {
+    throw new ExperimentError(`sensitivity.outputs: ${unknownOutputs.map((o) => `"${o}"`).join(', ')} ${unknownOutputs.length === 1 ? 'is' : 'are'} not a metric of this experiment (README, "Metrics")`);
+  }
 }

@@ -29,6 +29,8 @@ export interface ReportPage {
   readonly notes: readonly string[];
   readonly baseline: string;
   readonly comparison: readonly ComparisonRow[];
+  /** Validation section (src/validation/report-section.ts), pre-rendered HTML; absent or null: none. */
+  readonly validation?: string | null;
 }
 
 /** Text made safe for HTML content and attribute values. */
@@ -86,7 +88,12 @@ function comparisonTable(rows: readonly ComparisonRow[], baseline: string): stri
 
 /** The complete HTML document. */
 export function reportHtml(page: ReportPage): string {
-  const nav = [...page.charts.map((c) => [c.id, c.heading] as const), ['comparison', 'Scenario comparison'] as const]
+  const nav = [
+    ...page.charts.map((c) => [c.id, c.heading] as const),
+    ['comparison', 'Scenario comparison'] as const,
+    // Validation against published figures (only for runs of corridor-sim validate-model).
+    ...(page.validation != null ? [['validation', 'Validation against published figures'] as const] : []),
+  ]
     .map(([id, heading]) => `<a href="#${escapeHtml(id)}">${escapeHtml(heading)}</a>`)
     .join('');
   const charts = page.charts.map(
@@ -114,6 +121,8 @@ export function reportHtml(page: ReportPage): string {
       'Bold rows: the 95% confidence interval of the difference excludes zero. All metrics are in comparison.csv.</p>',
     comparisonTable(page.comparison, page.baseline),
     '</section>',
+    // Validation against published figures (only for runs of corridor-sim validate-model).
+    page.validation ?? '',
     '</main></body>',
     '</html>',
     '',

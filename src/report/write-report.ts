@@ -16,7 +16,9 @@ import { mapSpec } from './map-spec.ts';
 import { inlineSvg, renderSvg } from './render.ts';
 import { ReportError } from './report-error.ts';
 import { readRunFolder, type RunFolder } from './run-folder.ts';
+import { sensitivitySection } from './sensitivity-section.ts';
 import { queueSpec, throughputSpec, transitSpec } from './series-specs.ts';
+import { validationSection } from '../validation/report-section.ts';
 
 /** Options of `writeReport`. */
 export interface ReportOptions {
@@ -166,6 +168,10 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
     svgs.push(file);
     charts.push({ id, heading, svg: inlineSvg(svg, id), reading });
   }
+  // Sensitivity section (src/report/sensitivity-section.ts): only when the run has sensitivity.csv.
+  const sensitivity = await sensitivitySection(run, out, options.onWarning);
+  charts.push(...sensitivity.charts);
+  svgs.push(...sensitivity.svgs);
   const html = reportHtml({
     title: `${run.experiment.name}: report`,
     description: run.experiment.description ?? null,
@@ -174,6 +180,8 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
     notes,
     baseline: run.experiment.baseline,
     comparison: keyComparisons(run.comparison, bottlenecks.slice(0, 3)),
+    // Validation against published figures: only when the run folder has validation.csv.
+    validation: validationSection(runDir),
   });
   const htmlFile = path.join(out, 'report.html');
   writeFileAtomic(htmlFile, html);

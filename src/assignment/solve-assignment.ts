@@ -7,7 +7,8 @@
  * numbers across iterations and scenarios), and reads each route's mean and p95 transit.
  *
  * Generalized cost per route (USD per FEU): freight rate + value of time x mean transit +
- * reliability weight x value of time x (p95 − mean) + risk premium + the constant of its mode.
+ * reliability weight x value of time x (p95 − mean) + risk premium + the constant of its mode;
+ * shares by a nested logit over the model's nests of route modes (src/trade/route-choice.ts).
  * Closed routes are not in any choice set (the compiler drops them), so closing a route in an
  * overlay re-assigns its cargo. Routes with a probe (`probeFeuPerWeek`) are simulated at the probe
  * volume whatever their share, so their times are measured and their volume accounted.
@@ -75,7 +76,7 @@ export function assignmentRoutes(model: CompiledModel, flows: readonly ChoiceFlo
   return ids.map((id) => {
     const route = model.routes.get(id);
     if (route === undefined) throw new Error(`choice set names route "${id}", which ${model.id} does not define`);
-    return { id, freightRateUsdPerFeu: route.freightRateUsdPerFeu ?? 0, riskPremiumUsdPerFeu: route.riskPremiumUsdPerFeu ?? 0, constantUsdPerFeu: constants[route.mode] ?? 0 };
+    return { id, freightRateUsdPerFeu: route.freightRateUsdPerFeu ?? 0, riskPremiumUsdPerFeu: route.riskPremiumUsdPerFeu ?? 0, constantUsdPerFeu: (constants[route.mode] ?? 0) + route.constantUsdPerFeu };
   });
 }
 
@@ -145,6 +146,8 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
           classes,
           reliabilityWeight: p.settings.reliabilityWeight,
           logitScaleUsd: p.settings.logitScaleUsd,
+          nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
+          nestScale: p.settings.nestScale,
           tolerance: p.settings.tolerance,
           maxIterations: p.settings.maxIterations,
           evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),

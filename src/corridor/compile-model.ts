@@ -13,7 +13,7 @@
  * weather drivers are used only where they exist; background traffic names a node or leg whose
  * kind takes it, in units that kind counts.
  */
-import { logitShares } from '../trade/route-choice.ts';
+import { nestedLogitShares } from '../trade/route-choice.ts';
 import type { CompiledBackground, CompiledChoice, CompiledDemand, CompiledModel, CompiledRoute, CompiledWeather, RouteStage } from './compiled.ts';
 import { CompileContext, own } from './compile-context.ts';
 import { anyKind, legKind, nodeKind, type CompiledLeg, type CompiledNode, type LegSpec } from './kinds/registry.ts';
@@ -71,7 +71,7 @@ function compileRoute(id: string, spec: RouteSpec, c: CompileContext): CompiledR
   if (stages.length === spec.stages.length) checkStages(stages, path, c);
   const { name, mode, freightRateUsdPerFeu, riskPremiumUsdPerFeu } = spec;
   const ends = { origin: spec.stages[0] ?? '', destination: spec.stages[spec.stages.length - 1] ?? '' };
-  return { id, name, mode, stages, ...ends, freightRateUsdPerFeu, riskPremiumUsdPerFeu, closed: spec.closed === true, probeFeuPerWeek: spec.probeFeuPerWeek };
+  return { id, name, mode, stages, ...ends, freightRateUsdPerFeu, riskPremiumUsdPerFeu, constantUsdPerFeu: spec.constantUsdPerFeu ?? 0, closed: spec.closed === true, probeFeuPerWeek: spec.probeFeuPerWeek };
 }
 
 /**
@@ -84,10 +84,16 @@ function moneyCostShares(routeIds: readonly string[], model: ModelFile): number[
   const costs = routeIds.map((id) => {
     const route = own(model.routes, id);
     if (route === undefined) return Infinity;
-    const constant = assignment === undefined ? 0 : (assignment.modeConstantsUsdPerFeu[route.mode] ?? 0);
+    const constant = (assignment === undefined ? 0 : (assignment.modeConstantsUsdPerFeu[route.mode] ?? 0)) + (route.constantUsdPerFeu ?? 0);
     return (route.freightRateUsdPerFeu ?? 0) + (route.riskPremiumUsdPerFeu ?? 0) + constant;
   });
-  return logitShares(costs, assignment?.logitScaleUsd ?? 1);
+  const nestOf = routeIds.map((id) => nestOfMode(model.assignment?.nests ?? {}, own(model.routes, id)?.mode ?? id));
+  return nestedLogitShares(costs, assignment?.logitScaleUsd ?? 1, nestOf, assignment?.nestScale ?? 1);
+}
+
+/** The nest of a route mode: the nest that lists it, else the mode itself. */
+function nestOfMode(nests: Readonly<Record<string, readonly string[]>>, mode: string): string {
+  return Object.entries(nests).find(([, modes]) => modes.includes(mode))?.[0] ?? mode;
 }
 
 function seasonal(months: readonly number[] | undefined, path: readonly PathSegment[], c: CompileContext): readonly number[] | undefined {
@@ -218,6 +224,19 @@ export function compileModel(model: ModelFile, source: CompiledModel['source'], 
   const demand = model.demand.map((spec, i) => compileDemand(spec, i, c));
   const background = model.background.map((spec, i) => compileBackground(spec, i, c));
   c.errors.throwIfAny();
-  const assignment = model.assignment === undefined ? undefined : { ...model.assignment };
+  const spec = model.assignment;
+  const assignment =
+    spec === undefined
+      ? undefined
+      : {
+          logitScaleUsd: spec.logitScaleUsd,
+          reliabilityWeight: spec.reliabilityWeight,
+          modeConstantsUsdPerFeu: spec.modeConstantsUsdPerFeu,
+          nestOfMode: Object.fromEntries(Object.entries(spec.nests).flatMap(([nest, modes]) => modes.map((m) => [m, nest]))),
+          nestScale: spec.nestScale,
+          tolerance: spec.tolerance,
+          maxIterations: spec.maxIterations,
+          replications: spec.replications,
+        };
   return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, assignment, source };
 }

@@ -33,6 +33,8 @@ export interface CompiledRoute {
   readonly destination: string;
   readonly freightRateUsdPerFeu: number | undefined;
   readonly riskPremiumUsdPerFeu: number | undefined;
+  /** Route constant on top of its mode's (USD per FEU); 0 when none. */
+  readonly constantUsdPerFeu: number;
   /** Closed: in no choice set, no demand on it. */
   readonly closed: boolean;
   /** FEU per week simulated on an uncongested route to measure its times, or undefined (simulate what is assigned). */
@@ -67,6 +69,10 @@ export interface CompiledAssignment {
   readonly logitScaleUsd: number;
   readonly reliabilityWeight: number;
   readonly modeConstantsUsdPerFeu: Readonly<Record<string, number>>;
+  /** Nest of each route mode (a mode not listed is its own nest). */
+  readonly nestOfMode: Readonly<Record<string, string>>;
+  /** Nest scale λ in (0, 1]. */
+  readonly nestScale: number;
   readonly tolerance: number;
   readonly maxIterations: number;
   readonly replications: number;

@@ -30,6 +30,8 @@ export const routeSchema = z.strictObject({
   /** Generalised-cost inputs used by route choice (USD per FEU). */
   freightRateUsdPerFeu: nonNegative.optional(),
   riskPremiumUsdPerFeu: nonNegative.optional(),
+  /** Route constant on top of its mode's (USD per FEU), fitted like the mode constants (see models/calibration/). */
+  constantUsdPerFeu: z.number().optional(),
   /** Closed: taken out of every choice set (its cargo is re-assigned); no demand may be pinned to it. */
   closed: z.boolean().optional(),
   /**
@@ -76,6 +78,10 @@ export const assignmentSchema = z.strictObject({
   reliabilityWeight: nonNegative.default(1),
   /** Route constants by route mode, USD per FEU (fitted: see models/calibration/). */
   modeConstantsUsdPerFeu: z.record(z.string(), z.number()).default({}),
+  /** Nests of route modes for a nested logit, e.g. { sea: [sea-suez, sea-cape] }; a mode not listed is its own nest. */
+  nests: z.record(id, z.array(z.string()).min(1)).default({}),
+  /** Nest scale λ in (0, 1]: 1 is the plain logit; smaller makes a nest's routes closer substitutes. */
+  nestScale: z.number().gt(0).lte(1).default(1),
   /** Converged when no share moves by more than this (fraction). */
   tolerance: z.number().gt(0).lt(1).default(0.02),
   /** Most simulated evaluations per equilibrium. */

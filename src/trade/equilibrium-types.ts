@@ -55,6 +55,10 @@ export interface EquilibriumOptions {
   readonly maxIterations: number;
   /** Cost replacing the time terms of a route whose times are NaN (USD per FEU); default 100,000. */
   readonly noDeliveryPenaltyUsdPerFeu?: number;
+  /** Nest of each route (in `routes` order) for a nested logit; default: every route its own nest (plain logit). */
+  readonly nestOf?: readonly string[];
+  /** Nest scale λ in (0, 1] (default 1: the plain logit); see nestedLogitShares. */
+  readonly nestScale?: number;
   /** Starting shares per class and route (rows sum to 1, 0 on unusable routes); default logit over rate + risk. */
   readonly initialShares?: readonly (readonly number[])[];
   readonly evaluate: EvaluateRoutes;

@@ -16,7 +16,7 @@
  * `noDeliveryPenaltyUsdPerFeu`, which makes it all but unchosen until it delivers again.
  */
 import type { EquilibriumIteration, EquilibriumOptions, EquilibriumResult, RouteTimes } from './equilibrium-types.ts';
-import { generalizedCost, logitShares, msaUpdate, shareGap } from './route-choice.ts';
+import { generalizedCost, logitShares, msaUpdate, nestedLogitShares, shareGap } from './route-choice.ts';
 import { checkOptions } from './equilibrium-checks.ts';
 import { requirePositive, TradeInputError } from './trade-error.ts';
 
@@ -33,8 +33,14 @@ export const NO_DELIVERY_PENALTY_USD_PER_FEU = 100_000;
 function moneyCostShares(options: EquilibriumOptions, usable: readonly boolean[][]): number[][] {
   return usable.map((row) => {
     const costs = options.routes.map((route, r) => (row[r] ? route.freightRateUsdPerFeu + route.riskPremiumUsdPerFeu + (route.constantUsdPerFeu ?? 0) : Infinity));
-    return logitShares(costs, options.logitScaleUsd);
+    return choiceShares(options, costs);
   });
+}
+
+/** The (nested) logit of `costs` under the options' scale and nests. */
+function choiceShares(options: EquilibriumOptions, costs: readonly number[]): number[] {
+  if (options.nestOf === undefined) return logitShares(costs, options.logitScaleUsd);
+  return nestedLogitShares(costs, options.logitScaleUsd, options.nestOf, options.nestScale ?? 1);
 }
 
 /** True when a route's times are numbers of days; NaN (or infinite) times mean nothing was delivered. */
@@ -84,7 +90,7 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
         });
       }),
     );
-    const targets = costs.map((row) => logitShares(row, options.logitScaleUsd));
+    const targets = costs.map((row) => choiceShares(options, row));
     const gap = Math.max(0, ...shares.map((row, i) => shareGap(row, targets[i] as number[])));
     history.push({ iteration: k + 1, shares, flowsFeuPerWeek: flows, times, costs, targetShares: targets, gap, noDeliveryRoutes: noDelivery.map((r) => r.id) });
     const converged = gap <= tolerance;

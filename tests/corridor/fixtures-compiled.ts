@@ -22,7 +22,7 @@ export function rail(id: string, from: string, to: string, trainFeu: number, run
 
 export function route(id: string, stageIds: string[], legIds: ReadonlySet<string>): CompiledRoute {
   const stages: RouteStage[] = stageIds.map((s) => ({ kind: legIds.has(s) ? 'leg' : 'node', id: s }));
-  return { id, name: id, mode: 'middle-corridor', stages, origin: stageIds[0] ?? '', destination: stageIds[stageIds.length - 1] ?? '', freightRateUsdPerFeu: undefined, riskPremiumUsdPerFeu: undefined, closed: false, probeFeuPerWeek: undefined };
+  return { id, name: id, mode: 'middle-corridor', stages, origin: stageIds[0] ?? '', destination: stageIds[stageIds.length - 1] ?? '', freightRateUsdPerFeu: undefined, riskPremiumUsdPerFeu: undefined, constantUsdPerFeu: 0, closed: false, probeFeuPerWeek: undefined };
 }
 
 export function poisson(id: string, routeId: string, feuPerWeek: number): CompiledDemand {

@@ -33,15 +33,16 @@ describe('scenario model', () => {
   it('replaces the pilot demand of the overland routes and appends the Northern one; the sea slice stays', () => {
     const slots = demandSlots(model, routes);
     expect(slots.map((s) => [s.route, s.index])).toEqual([
-      ['mc-haiphong-rail-duisburg', 4], ['mc-haiphong-lianyungang-duisburg', 5], ['northern-haiphong-duisburg', model.demand.length],
+      ['mc-haiphong-rail-duisburg', 2], ['mc-haiphong-lianyungang-duisburg', 3], ['northern-haiphong-duisburg', model.demand.length],
     ]);
     const input = scenarioInput({ id: 't', overlays: [], routes, slots, flowsFeuPerWeek: [999, 999, 10, 20, 30], seasonality: trade.seasonality });
     const compiled = loadScenarioModel({ model: FULL_STUDY.modelFile, set: input.set ?? {} });
-    const perWeek = (route: string): number => compiled.demand.filter((d) => d.route === route).reduce((sum, d) => sum + d.feuPerHour * 168, 0);
+    const perWeek = (route: string): number => compiled.demand.flatMap((d) => d.choices.filter((c) => c.route === route).map((c) => d.feuPerHour * c.share * 168)).reduce((sum, v) => sum + v, 0);
     expect(perWeek('mc-haiphong-rail-duisburg')).toBeCloseTo(10, 9);
     expect(perWeek('mc-haiphong-lianyungang-duisburg')).toBeCloseTo(20, 9);
     expect(perWeek('northern-haiphong-duisburg')).toBeCloseTo(30, 9);
-    expect(perWeek('sea-suez-caimep-rotterdam')).toBeCloseTo(100, 9); // the model's slice, not 999
+    // The model's Vietnamese sea slice (120 FEU/week between Suez and the Cape), not 999.
+    expect(perWeek('sea-suez-caimep-rotterdam') + perWeek('sea-cape-caimep-rotterdam')).toBeCloseTo(120, 9);
     expect(compiled.demand).toHaveLength(model.demand.length + 1);
     expect(() => runReplication(compiled, { seed: 1, warmupHours: 0, horizonHours: 24 })).not.toThrow();
   });

@@ -35,7 +35,7 @@ interface Data {
   readonly valueOfTimeUsdPerFeuDay: number;
   readonly reliabilityWeight: number;
   readonly nestScale: number;
-  readonly middleCorridorSplitTeu: Record<string, number>;
+  readonly middleCorridorSplitTeu: Record<string, Record<string, number>>;
   readonly periods: readonly { id: string; observedTeu: Record<string, number>; freightRateUsdPerFeu: Record<string, number>; closedModes: string[] }[];
 }
 
@@ -96,22 +96,30 @@ const theta = fit.logitScaleUsd;
 const constantOf = (routeMode: string): number => fit.modeConstantsUsdPerFeu[calibrationMode(routeMode)] ?? 0;
 const constants = Object.fromEntries([...new Set(routes.map((r) => r.mode))].map((m) => [m, Math.round(constantOf(m))]));
 
-// 4. Route constants within the Middle Corridor nest: the nest's logit (scale λθ) reproduces the observed
-//    2024 split at the file's rates and the simulated times: k_r = −λθ ln(S_r / S_ref) − (c_r − c_ref).
-const fileCost = (i: number): number => {
-  const r = routes[i];
-  return (r?.freightRateUsdPerFeu ?? 0) + (r?.riskPremiumUsdPerFeu ?? 0) + timeCost(times[i] as { meanDays: number; p95Days: number });
-};
-const split = data.middleCorridorSplitTeu;
-const splitIds = Object.keys(split);
-const reference = splitIds[0] as string;
-const refIndex = routes.findIndex((r) => r.id === reference);
-const routeConstants: Record<string, number> = {};
-for (const id of splitIds.slice(1)) {
-  const i = routes.findIndex((r) => r.id === id);
-  routeConstants[id] = Math.round(-theta * data.nestScale * Math.log((split[id] ?? 0) / (split[reference] ?? 1)) - (fileCost(i) - fileCost(refIndex)));
+// 4. Route constants within the Middle Corridor nest: the nest's logit (scale λθ) reproduces each flow's
+//    observed 2024 split at the file's rates and the simulated times: k_r = −λθ ln(S_r / S_ref) − (c_r − c_ref),
+//    relative to the first route listed for the flow.
+const allTimes = new Map<string, { meanDays: number; p95Days: number }>(times.map((t) => [t.route, t]));
+for (const id of new Set(Object.values(data.middleCorridorSplitTeu).flatMap((split) => Object.keys(split)))) {
+  if (allTimes.has(id)) continue;
+  const found = results.map((res) => res.routes.find((x) => x.id === id)?.transit).filter((t) => t !== undefined && t.count > 0);
+  if (found.length === 0) throw new Error(`route ${id} delivered nothing in the calibration runs`);
+  allTimes.set(id, { meanDays: found.reduce((s, t) => s + (t?.mean ?? 0), 0) / found.length / 24, p95Days: found.reduce((s, t) => s + (t?.p95 ?? 0), 0) / found.length / 24 });
 }
-const withRouteConstant = (i: number): number => fileCost(i) + (routeConstants[routes[i]?.id ?? ''] ?? 0);
+const fileCostOf = (id: string): number => {
+  const r = model.routes.get(id);
+  const t = allTimes.get(id) ?? { meanDays: Number.NaN, p95Days: Number.NaN };
+  return (r?.freightRateUsdPerFeu ?? 0) + (r?.riskPremiumUsdPerFeu ?? 0) + timeCost(t);
+};
+const routeConstants: Record<string, number> = {};
+for (const split of Object.values(data.middleCorridorSplitTeu)) {
+  const ids = Object.keys(split);
+  const reference = ids[0] as string;
+  for (const id of ids.slice(1)) {
+    routeConstants[id] = Math.round(-theta * data.nestScale * Math.log((split[id] ?? 0) / (split[reference] ?? 1)) - (fileCostOf(id) - fileCostOf(reference)));
+  }
+}
+const withRouteConstant = (i: number): number => fileCostOf(routes[i]?.id ?? '') + (routeConstants[routes[i]?.id ?? ''] ?? 0);
 
 // 5. Baseline shares: observed 2024 mode shares, split within a mode by the nest's logit at the file's
 //    rates (and the route constants): for the Middle Corridor that is the observed split by construction.

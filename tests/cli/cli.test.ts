@@ -40,7 +40,7 @@ describe.concurrent('corridor-sim', () => {
     expect(result.stdout).toContain('valid: models/middle-corridor.yaml + models/overlays/more-caspian-vessels.yaml');
     expect(result.stdout).toMatch(/Nodes: 20 \(12 terminals, 8 yards\)/);
     expect(result.stdout).toMatch(/caspian-feeder-aktau-alat\s+ferry\s+aktau -> alat\s+12 vessels x 100 FEU/);
-    expect(result.stdout).toMatch(/Routes: 12; demand [\d,.]+ FEU\/week in all/);
+    expect(result.stdout).toMatch(/Routes: 13; demand [\d,.]+ FEU\/week in all/);
     expect(result.stdout).toContain('kz-altynkol-mangystau: kz-khorgos-aktau, kz-khorgos-kuryk');
   });
 

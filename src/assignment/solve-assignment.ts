@@ -39,6 +39,13 @@ export interface AssignmentRunOptions {
   readonly workers?: number;
   /** Overrides the model's `assignment.replications`. */
   readonly replications?: number;
+  /** Overrides the model's `assignment.tolerance` and `maxIterations`. */
+  readonly tolerance?: number;
+  readonly maxIterations?: number;
+  /** Assign only these choice flows (by id); the others keep their fixed shares. Default: all. */
+  readonly onlyFlows?: readonly string[];
+  /** Label of the evaluations' seeds: `${seed}/${seedLabel}` (default `assignment`). */
+  readonly seedLabel?: string;
   /** Receives one line per round and per scenario (progress). */
   readonly log?: (line: string) => void;
 }
@@ -104,7 +111,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     const model = loadScenarioModel({ model: scenario.model, overlays: scenario.overlays ?? [], set: scenario.set ?? {}, label: scenario.id });
     const settings = model.assignment;
     if (settings === undefined) throw new Error(`scenario ${scenario.id}: ${model.id} has no assignment block (logitScaleUsd, ...)`);
-    const flows = choiceFlows(model);
+    const flows = choiceFlows(model).filter((f) => options.onlyFlows === undefined || options.onlyFlows.includes(f.id));
     if (flows.length === 0) throw new Error(`scenario ${scenario.id}: ${model.id} has no demand flow with a choice set (routes: [...])`);
     return { scenario, model, settings, flows, routes: assignmentRoutes(model, flows) };
   });
@@ -125,7 +132,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
       replications,
       warmup: { days: options.warmupDays },
       horizon: { days: options.horizonDays },
-      seed: `${String(options.seed)}/assignment`,
+      seed: `${String(options.seed)}/${options.seedLabel ?? 'assignment'}`,
       metrics: ['route.**'],
     });
     const run = await runExperiment(experiment, { ...(options.workers !== undefined ? { workers: options.workers } : {}), progress: false });
@@ -148,8 +155,8 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
           logitScaleUsd: p.settings.logitScaleUsd,
           nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
           nestScale: p.settings.nestScale,
-          tolerance: p.settings.tolerance,
-          maxIterations: p.settings.maxIterations,
+          tolerance: options.tolerance ?? p.settings.tolerance,
+          maxIterations: options.maxIterations ?? p.settings.maxIterations,
           evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
         });
         options.log?.(`assignment ${p.scenario.id}: ${result.message}`);

@@ -3,7 +3,9 @@
  * flow (tests/assignment/fixtures/two-routes.yaml): the equilibrium is the closed-form logit over
  * the costs at the routes' fixed times, and closing a route in an override moves its cargo.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadModelText } from '../../src/corridor/load-model.ts';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
 import { solveAssignments } from '../../src/assignment/solve-assignment.ts';
@@ -48,5 +50,25 @@ describe('route choice for a flow with a choice set', () => {
   it('re-assigns the cargo of a route closed by an override', () => {
     const model = loadScenarioModel({ model: MODEL, set: { 'routes.fast.closed': true, 'demand[0].shares': { fast: 3, slow: 1 } } });
     expect(model.demand[0]?.choices).toEqual([{ route: 'slow', share: 1 }]);
+  });
+});
+
+describe('probe volumes on uncongested routes', () => {
+  it('simulate one probe per route, however many flows choose it', () => {
+    // Two flows each give the slow route a share; it carries a 20 FEU/week probe: over 52 weeks
+    // about 1,040 FEU arrive (Poisson, sd ≈ 32), so deliveries stay near 20 per week, far from the
+    // 40 per week two probes would give; the assigned volumes are still each flow's own.
+    const text = readFileSync(MODEL, 'utf8')
+      .replace("riskPremiumUsdPerFeu: 0 }", "riskPremiumUsdPerFeu: 0, probeFeuPerWeek: 20 }")
+      .replace('    volume: { feuPerWeek: 100 }\n', '    volume: { feuPerWeek: 100 }\n    shares: { fast: 1, slow: 1 }\n  - id: a-b-2\n    routes: [fast, slow]\n    valueOfTimeUsdPerFeuDay: 20\n    volume: { feuPerWeek: 60 }\n    shares: { fast: 1, slow: 1 }\n');
+    const model = loadModelText(text, 'probes.yaml');
+    const result = runReplication(model, { seed: 3, warmupHours: 0, horizonHours: 24 * 7 * 53 });
+    const slow = result.routes.find((r) => r.id === 'slow');
+    expect(slow?.feuPerWeek).toBeGreaterThan(20 - 4 * 32 / 52);
+    expect(slow?.feuPerWeek).toBeLessThan(20 + 4 * 32 / 52 + 1);
+    expect(result.flows.filter((f) => f.route === 'slow').map((f) => [f.demand, f.assignedFeuPerWeek, f.simulated])).toEqual([
+      ['a-b', 50, false],
+      ['a-b-2', 30, false],
+    ]);
   });
 });

@@ -169,13 +169,18 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
  */
 function startFlows(model: CompiledModel, ctx: RunContext, routeIndexOf: (id: string, who: string) => number, enter: (routeIndex: number, lot: number) => void): FlowResult[] {
   const out: FlowResult[] = [];
+  // An uncongested route carries one probe, whatever number of flows use it: it is started for
+  // the first flow with a share on it (so a route used by one flow keeps that flow's streams).
+  const probed = new Set<string>();
   for (const demand of model.demand) {
     for (const choice of demand.choices) {
       const route = model.routes.get(choice.route);
       const routeIndex = routeIndexOf(choice.route, `Demand "${demand.id}"`);
       const assigned = demand.feuPerHour * choice.share;
       const probe = route?.probeFeuPerWeek;
-      const simulated = probe === undefined ? assigned : choice.share > 0 ? probe / HOURS_PER_WEEK : 0;
+      const firstProbe = probe !== undefined && choice.share > 0 && !probed.has(choice.route);
+      if (firstProbe) probed.add(choice.route);
+      const simulated = probe === undefined ? assigned : firstProbe ? probe / HOURS_PER_WEEK : 0;
       const id = demand.route === undefined ? `${demand.id}/${choice.route}` : demand.id;
       if (simulated > 0) startDemand(ctx, { id, feuPerHour: simulated, seasonality: demand.seasonality, lotSize: demand.lotSize }, (_flow, lot) => enter(routeIndex, lot));
       out.push({ demand: demand.id, route: choice.route, mode: route?.mode ?? 'other', share: choice.share, assignedFeuPerWeek: assigned * HOURS_PER_WEEK, simulated: probe === undefined });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledDisruption, CompiledFerryLeg, CompiledModel } from '../../../src/corridor/compiled.ts';
 import { model, route } from '../fixtures-compiled.ts';
-import { ferryLeg, fixedWeather, handNetwork, runLogged, studyBox, term, weatherClosure, windowed, type FerryTimes } from './kit.ts';
+import { ferryLeg, fixedWeather, handNetwork, runLogged, studyBox, term, weatherClosure, windowed, type FerryTimes, visitAt } from './kit.ts';
 
 // Port a (terminal, `servers` x `handling` h) -- ferry f --> port b (never a constraint).
 function crossing(f: CompiledFerryLeg, opts: { handling?: number; a?: CompiledDisruption[]; b?: CompiledDisruption[] } = {}): CompiledModel {
@@ -122,15 +122,9 @@ describe('ferry: background units', () => {
     if (leg === undefined) throw new Error('no stage f');
     for (let i = 0; i < 3; i++) leg.admitBackground(1, 'westbound');
     const box = studyBox(0, 0.5);
-    let left = Number.NaN;
-    sim.scheduleAt(0.5, () => {
-      sim.process((function* () {
-        yield* leg.visit(box);
-        left = sim.now;
-      })(), 'box');
-    });
+    const visit = visitAt(sim, leg, box, 0.5);
     sim.run(50);
-    expect([box.started, box.departed, left]).toEqual([25, 26, 38]);
+    expect([box.started, box.departed, visit.left]).toEqual([25, 26, 38]);
     const m = leg.monitor;
     expect([m.wait.count, m.wait.mean, m.backgroundFeu]).toEqual([1, 24.5, 3]);
     expect(m.queue.mean(50)).toBeCloseTo(24.5 / 50, 12);

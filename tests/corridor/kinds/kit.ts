@@ -7,6 +7,7 @@ import type { CompiledDisruption, CompiledFerryLeg, CompiledModel, CompiledRailL
 import type { Container, JourneyRow, RunContext } from '../../../src/corridor/runtime/container.ts';
 import { buildNetwork, type Network } from '../../../src/corridor/runtime/network.ts';
 import { runReplication, type ScriptedArrival } from '../../../src/corridor/runtime/run-replication.ts';
+import type { Stage } from '../../../src/corridor/runtime/stage.ts';
 import type { ReplicationResult, StageResult } from '../../../src/corridor/runtime/result.ts';
 import { deterministic } from '../../../src/distributions/index.ts';
 import { Simulation } from '../../../src/engine/index.ts';
@@ -102,4 +103,22 @@ export function handNetwork(model: CompiledModel): { ctx: RunContext; network: N
 /** A measured study container entering now (cast: the Container type may grow fields). */
 export function studyBox(id: number, now: number): Container {
   return { id, routeIndex: 0, entered: now, measured: true, background: false, group: null, direction: 'westbound', started: now, departed: Number.NaN } as Container;
+}
+
+/**
+ * Send `box` through `stage` from time `at` (hours); the returned record's `left` is the time it
+ * left the stage (NaN until then; read it after `sim.run`).
+ */
+export function visitAt(sim: Simulation, stage: Stage, box: Container, at: number): { left: number } {
+  const visit = { left: Number.NaN };
+  sim.scheduleAt(at, () => {
+    sim.process(
+      (function* () {
+        yield* stage.visit(box);
+        visit.left = sim.now;
+      })(),
+      'box',
+    );
+  });
+  return visit;
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledRailLeg } from '../../../src/corridor/compiled.ts';
 import { model, route } from '../fixtures-compiled.ts';
-import { fixed, handNetwork, railLeg, runLogged, studyBox, term, windowed } from './kit.ts';
+import { fixed, handNetwork, railLeg, runLogged, studyBox, term, windowed, visitAt } from './kit.ts';
 
 // a (`servers` servers, `handling` h) -- leg l --> b (never a constraint).
 function corridor(l: CompiledRailLeg, servers = 1, handling = 1) {
@@ -118,15 +118,9 @@ describe('rail: assembly, paths, trainsets, closures', () => {
     if (l === undefined) throw new Error('no stage l');
     l.admitBackground(60, 'westbound');
     const box = studyBox(0, 1);
-    let left = Number.NaN;
-    sim.scheduleAt(1, () => {
-      sim.process((function* () {
-        yield* l.visit(box);
-        left = sim.now;
-      })(), 'box');
-    });
+    const visit = visitAt(sim, l, box, 1);
     sim.run(30);
-    expect([box.started, left]).toEqual([6, 16]);
+    expect([box.started, visit.left]).toEqual([6, 16]);
     expect([l.monitor.throughput.total, l.monitor.wait.mean]).toEqual([1, 5]);
     expect([l.monitor.backgroundFeu, l.monitor.backgroundWait.mean]).toEqual([60, 0]);
   });

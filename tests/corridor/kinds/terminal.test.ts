@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledNode } from '../../../src/corridor/compiled.ts';
 import { model, rail, route } from '../fixtures-compiled.ts';
-import { fixed, handNetwork, runLogged, studyBox, term, windowed } from './kit.ts';
+import { fixed, handNetwork, runLogged, studyBox, term, windowed, visitAt } from './kit.ts';
 
 // Terminal `a` under test, then a 1-FEU train to a terminal `b` that is never a constraint.
 function corridor(a: CompiledNode) {
@@ -75,15 +75,9 @@ describe('terminal: handling servers, dwell and gate', () => {
     a.admitBackground(1, 'westbound');
     a.admitBackground(1, 'westbound');
     const box = studyBox(0, 0.5);
-    let left = Number.NaN;
-    sim.scheduleAt(0.5, () => {
-      sim.process((function* () {
-        yield* a.visit(box);
-        left = sim.now;
-      })(), 'box');
-    });
+    const visit = visitAt(sim, a, box, 0.5);
     sim.run(10);
-    expect([box.started, left]).toEqual([2, 3]);
+    expect([box.started, visit.left]).toEqual([2, 3]);
     const m = a.monitor;
     expect([m.throughput.total, m.wait.count, m.wait.mean]).toEqual([1, 1, 1.5]);
     expect([m.backgroundFeu, m.backgroundWait.count, m.backgroundWait.mean]).toEqual([2, 2, 0.5]);

@@ -54,7 +54,7 @@ export function tornadoSpec(bars: readonly TornadoBar[], order: ReadonlyMap<stri
   const outputs = [...order.keys()];
   return {
     $schema: SCHEMA,
-    title: { text: 'One-at-a-time effects (tornado)', subtitle: 'Each factor at its low and high end minus the baseline: mean paired difference over replications (same seeds), 95% interval' },
+    title: { text: 'One-at-a-time effects (tornado)', subtitle: ['Each factor at its low and high end minus the baseline:', 'mean paired difference over replications (same seeds), 95% interval'] },
     config: CHART_CONFIG,
     ...outputPanels(outputs, (output) => {
       const y = { field: 'factor', type: 'nominal', title: null, sort: [...(order.get(output) ?? [])], axis: { labelLimit: 380 } } as const;
@@ -62,7 +62,7 @@ export function tornadoSpec(bars: readonly TornadoBar[], order: ReadonlyMap<stri
       // Whiskers through the middle of their bar (a rule otherwise sits at the top of its offset band).
       const centred = { y: { ...y, bandPosition: 0.5 }, yOffset: { ...yOffset, bandPosition: 0.5 } };
       return {
-        width: 300,
+        width: 420,
         height: { step: 16 },
         data: { values: bars.filter((b) => b.output === output).map((b) => ({ ...b, zero: 0 })) },
         layer: [
@@ -70,7 +70,7 @@ export function tornadoSpec(bars: readonly TornadoBar[], order: ReadonlyMap<stri
             mark: { type: 'bar' },
             encoding: {
               y, yOffset,
-              x: { field: 'zero', type: 'quantitative', title: `change from the baseline (${metricUnit(output)})` },
+              x: { field: 'zero', type: 'quantitative', title: `change from the baseline (${metricUnit(output)})`, axis: { tickCount: 6, labelOverlap: 'greedy' } },
               x2: { field: 'effect' },
               color: { field: 'end', type: 'nominal', title: 'factor at', scale: END_COLORS, legend: { orient: 'top' } },
               tooltip: [{ field: 'factor' }, { field: 'end' }, { field: 'effect', format: '.4~g' }, { field: 'ci95Low', format: '.4~g' }, { field: 'ci95High', format: '.4~g' }],
@@ -92,7 +92,7 @@ export function tornadoSpec(bars: readonly TornadoBar[], order: ReadonlyMap<stri
 export function morrisSpec(marks: readonly MorrisMark[], outputs: readonly string[]): TopLevelSpec {
   return {
     $schema: SCHEMA,
-    title: { text: 'Morris elementary effects: μ* against σ', subtitle: 'Right: the output moves more with the factor (μ*, 95% bootstrap interval); up: the effect varies across the space (non-linear or interacting)' },
+    title: { text: 'Morris elementary effects: μ* against σ', subtitle: ['Right: the output moves more with the factor (μ*, 95% bootstrap interval);', 'up: the effect varies across the space (non-linear or interacting)'] },
     config: CHART_CONFIG,
     ...outputPanels(outputs, (output) => {
       const values = marks.filter((m) => m.output === output);
@@ -101,7 +101,7 @@ export function morrisSpec(marks: readonly MorrisMark[], outputs: readonly strin
       const x = { field: 'muStar', type: 'quantitative', title: `μ*: mean |elementary effect| (${unit} per range)`, scale: { domain: [0, top || 1], nice: true } } as const;
       const y = { field: 'sigma', type: 'quantitative', title: `σ of the elementary effects (${unit})`, scale: { domain: [0, top || 1], nice: true } } as const;
       return {
-        width: 300,
+        width: 420,
         height: 240,
         data: { values },
         layer: [

@@ -17,7 +17,7 @@ import type { CompiledModel } from '../corridor/compiled.ts';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import { defineExperiment, runExperiment, type JsonValue, type ScenarioInput } from '../experiments/index.ts';
 import type { Seed } from '../random/index.ts';
-import { routeTimes } from '../studies/tariff-shift/records.ts';
+import { routeTimes } from './records.ts';
 import { type DemandClass, type EquilibriumResult, type EquilibriumRoute, type RouteTimes, solveEquilibrium } from '../trade/index.ts';
 import { BatchedEvaluator, type EvaluationRequest } from './batched-evaluator.ts';
 

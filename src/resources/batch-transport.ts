@@ -22,6 +22,7 @@ import { TimetableSlots, validatePolicy, type DeparturePolicy } from './batch-po
 import { HeadIndexQueue } from './batch-queue.ts';
 import type { BatchRecord, BatchTransportOptions } from './batch-types.ts';
 import type { Closure } from './closure.ts';
+import { checkedUsableItems } from './load-factor.ts';
 
 export type { DeparturePolicy, FullOrMaxWaitPolicy, TimetablePolicy, WhenFullPolicy } from './batch-policy.ts';
 export type { BatchRecord, BatchTransportOptions } from './batch-types.ts';
@@ -169,12 +170,7 @@ export class BatchTransport<T = unknown> {
   }
 
   private effectiveFor(loadFactor: number): number {
-    // The epsilon keeps 0.29 * 100 from rounding down to 28 items.
-    const effective = Math.floor(loadFactor * this.capacity + 1e-9);
-    if (!(loadFactor > 0 && loadFactor <= 1) || effective < 1) {
-      throw new RangeError(`BatchTransport "${this.name}": loadFactor must be in (0, 1] and leave at least 1 of the ${this.capacity} items, got ${loadFactor}`);
-    }
-    return effective;
+    return checkedUsableItems(this.capacity, loadFactor, `BatchTransport "${this.name}"`);
   }
 
   private get routeOpen(): boolean {

@@ -10,6 +10,7 @@ import { checkHours, drawHours, type Hours } from './batch-duration.ts';
 import { validatePolicy, type DeparturePolicy } from './batch-policy.ts';
 import type { Closure } from './closure.ts';
 import { HeadIndexQueue } from './batch-queue.ts';
+import { checkedUsableItems } from './load-factor.ts';
 import type { FerryEntry, FerryServiceOptions } from './ferry-service-types.ts';
 
 /** The timed activities of a vessel's cycle, each with its own option and random stream. */
@@ -207,12 +208,7 @@ export abstract class FerryFleet<T> {
   }
 
   protected effectiveFor(loadFactor: number): number {
-    // The epsilon keeps 0.29 * 100 from rounding down to 28 items.
-    const effective = Math.floor(loadFactor * this.capacity + 1e-9);
-    if (!(loadFactor > 0 && loadFactor <= 1) || effective < 1) {
-      throw new RangeError(`${this.owner}: loadFactor must be in (0, 1] and leave at least 1 of the ${this.capacity} items, got ${loadFactor}`);
-    }
-    return effective;
+    return checkedUsableItems(this.capacity, loadFactor, this.owner);
   }
 
   protected draw(a: Activity): number {

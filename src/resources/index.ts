@@ -7,3 +7,4 @@ export * from './closure.ts';
 export * from './calendar.ts';
 export * from './ferry-service.ts';
 export * from './shared-weather.ts';
+export { usableItems } from './load-factor.ts';

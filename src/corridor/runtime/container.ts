@@ -62,6 +62,14 @@ export interface Container {
   departed: number;
 }
 
+/**
+ * One unit of background traffic (an FEU-equivalent of other boxes, wagons or trucks) entering
+ * a stage at `now`: it takes capacity like a container but is never measured as one.
+ */
+export function backgroundUnit(now: number): Container {
+  return { id: -1, routeIndex: -1, entered: now, measured: false, background: true, group: null, direction: 'westbound', started: now, departed: Number.NaN };
+}
+
 /** What every stage of one replication shares. */
 export interface RunContext {
   readonly sim: Simulation;

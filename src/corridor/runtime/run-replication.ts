@@ -117,13 +117,13 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       sim.process(journey(container, route), 'container');
     }
   };
-  const flows = startFlows(model, ctx, (id, who) => routeIndexOf(id, who), enter);
+  const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
   for (const flow of model.background) {
     const stage = network.byId.get(flow.at);
     if (stage === undefined) throw new Error(`Background flow "${flow.id}" names stage "${flow.at}", which the model does not define`);
-    const asDemand = { id: `background:${flow.id}`, route: flow.at, feuPerHour: flow.arrivalsPerHour, seasonality: flow.seasonality, lotSize: undefined };
-    startDemand(ctx, asDemand, (_flow, lot) => {
+    const arrivals = { id: `background:${flow.id}`, feuPerHour: flow.arrivalsPerHour, seasonality: flow.seasonality, lotSize: undefined };
+    startDemand(ctx, arrivals, (_flow, lot) => {
       for (let i = 0; i < lot; i++) stage.admitBackground(flow.feuPerArrival, flow.direction);
     });
   }

@@ -4,7 +4,7 @@
  * generator (see run-replication.ts).
  */
 import type { ProcessGenerator } from '../../engine/index.ts';
-import { Closure, followClosure } from '../../resources/index.ts';
+import { Closure, followClosure, usableItems } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Container, RunContext } from './container.ts';
 import { StageMonitor } from './stage-monitor.ts';
@@ -40,6 +40,14 @@ export interface Stage {
   admitBackground(feu: number, direction: Direction): void;
   /** Hand the stage's measurement start to `now` (end of warm-up). */
   reset(now: number): void;
+}
+
+/**
+ * Servers or tracks left of `base` under a capacity factor and units out: floor(base x factor)
+ * (usableItems, the load-factor rule) less the units out, at least 0.
+ */
+export function unitsLeft(base: number, factor: number, unitsOut: number): number {
+  return Math.max(0, usableItems(base, factor) - unitsOut);
 }
 
 /** Identity, monitor and closure of a stage; kinds extend it. */

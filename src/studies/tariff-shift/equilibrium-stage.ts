@@ -15,7 +15,7 @@ import { loadScenarioModel } from '../../corridor/load-scenario.ts';
 import { defineExperiment, runExperiment } from '../../experiments/index.ts';
 import { type EquilibriumResult, equilibriumRoutes, type RouteTimes, solveEquilibrium, type TradeModel } from '../../trade/index.ts';
 import { BatchedEvaluator, type EvaluationRequest } from '../../assignment/batched-evaluator.ts';
-import { routeTimes } from './records.ts';
+import { routeTimes } from '../../assignment/records.ts';
 import { type DemandSlot, scenarioInput } from './scenario-model.ts';
 import type { StudyConfig } from './study-config.ts';
 import type { ScenarioDemand, StudyRoute } from './trade-demand.ts';

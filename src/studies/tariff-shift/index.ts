@@ -12,7 +12,7 @@ export { demandSlots, scenarioInput, SERVICE_OVERRIDES, SHORT_SEA_ALLOCATION_FEU
 export type { DemandSlot, ScenarioModelInput } from './scenario-model.ts';
 export { overlaysOf, solveEquilibria } from './equilibrium-stage.ts';
 export type { EquilibriumStageInput, ScenarioEquilibrium } from './equilibrium-stage.ts';
-export { HOURS_PER_DAY, metricValues, routeTimes } from './records.ts';
+export { HOURS_PER_DAY, metricValues, routeTimes } from '../../assignment/records.ts';
 export type { StudySummaryRow } from './summary-stats.ts';
 export { STUDY_COLUMNS } from './study-files.ts';
 export { KEY_TABLE_LEGEND, keyRows, keyTableText } from './key-table.ts';

@@ -10,7 +10,7 @@
  */
 import type { ReplicationRecord } from '../../experiments/index.ts';
 import type { ScenarioEquilibrium } from './equilibrium-stage.ts';
-import { HOURS_PER_DAY, meanDefined, metricValues } from './records.ts';
+import { HOURS_PER_DAY, meanDefined, metricValues } from '../../assignment/records.ts';
 import { exact, overReplications, RowCollector, scaled, type StudySummaryRow } from './summary-stats.ts';
 import type { StudyRoute } from './trade-demand.ts';
 

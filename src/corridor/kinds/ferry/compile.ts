@@ -5,7 +5,7 @@
  * total varies less than the per-call distribution says (its variance shrinks by the load).
  */
 import type { Distribution } from '../../../distributions/index.ts';
-import type { DeparturePolicy } from '../../../resources/index.ts';
+import { usableItems, type DeparturePolicy } from '../../../resources/index.ts';
 import type { CompileContext } from '../../compile-context.ts';
 import type { PathSegment } from '../../model-error.ts';
 import { capacityFeu, scaleDistribution } from '../../units.ts';
@@ -44,7 +44,7 @@ function perFeu(spec: FerryLegSpec['loading'], boxes: number, at: readonly PathS
 /** Compile one ferry leg. */
 export function compileFerryLeg(id: string, spec: FerryLegSpec, c: CompileContext, at: readonly PathSegment[], support: DisruptionSupport): CompiledFerryLeg {
   const capacity = capacityFeu(spec.vessel);
-  const boxes = Math.floor(spec.loadFactor * capacity + 1e-9);
+  const boxes = usableItems(capacity, spec.loadFactor);
   if (boxes < 1) c.fail([...at, 'loadFactor'], spec.loadFactor, `a share that leaves at least 1 of the ${capacity} FEU (at least ${1 / capacity})`);
   const full = Math.max(1, boxes);
   const sailing = c.time(spec.sailing, [...at, 'sailing']);

@@ -1,4 +1,5 @@
 /** The ferry kind: a Caspian feeder or Ro-Pax crossing run as berth operations. */
+import { usableItems } from '../../../resources/index.ts';
 import { formatHours, policyText, round } from '../describe-format.ts';
 import type { KindModule } from '../kind.ts';
 import { compileFerryLeg, type CompiledFerryLeg } from './compile.ts';
@@ -20,7 +21,7 @@ export const ferryKind: KindModule<FerryLegSpec, CompiledFerryLeg> = {
   createStage: (spec, build) => new FerryLegStage(spec, build.stage(spec.from), build.stage(spec.to), build.run),
   describe(leg) {
     const usable = leg.loadFactor < 1 ? ` (${round(leg.loadFactor * 100)}% usable)` : '';
-    const full = Math.floor(leg.loadFactor * leg.capacityFeu + 1e-9);
+    const full = usableItems(leg.capacityFeu, leg.loadFactor);
     const call = `load ${formatHours(leg.loadPerFeu.mean * full)}/call`;
     return { capacity: `${leg.vessels} vessels x ${round(leg.capacityFeu)} FEU${usable}`, departs: policyText(leg.policy), times: `${call}, sailing ${formatHours(leg.sailing.mean)}` };
   },

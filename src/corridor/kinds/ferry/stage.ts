@@ -12,7 +12,7 @@
  */
 import type { ProcessGenerator } from '../../../engine/index.ts';
 import { FerryService, type FerryRecord } from '../../../resources/index.ts';
-import type { Container, RunContext } from '../../runtime/container.ts';
+import { backgroundUnit, type Container, type RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
 import { StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
@@ -89,14 +89,7 @@ export class FerryLegStage extends StageBase {
 
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
   override admitBackground(_feu: number, _direction: Direction): void {
-    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0, departed: Number.NaN };
-    this.ctx.sim.process(this.visit(unit), `${this.id}/background`);
-  }
-
-  /** Anchor hours at each end and departures so far (for reports). */
-  get counters(): { departures: number; anchorHoursOrigin: number; anchorHoursDestination: number; meanLoadFactor: number } {
-    const s = this.service;
-    return { departures: s.departures, anchorHoursOrigin: s.anchorHoursAtOrigin, anchorHoursDestination: s.anchorHoursAtDestination, meanLoadFactor: s.meanLoadFactor };
+    this.ctx.sim.process(this.visit(backgroundUnit(this.ctx.sim.now)), `${this.id}/background`);
   }
 
   private changed(now: number): void {

@@ -9,16 +9,10 @@ import type { Distribution } from '../../../distributions/index.ts';
 import type { ProcessGenerator } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Resource } from '../../../resources/index.ts';
-import type { Container, RunContext } from '../../runtime/container.ts';
-import { StageBase } from '../../runtime/stage.ts';
+import { backgroundUnit, type Container, type RunContext } from '../../runtime/container.ts';
+import { StageBase, unitsLeft } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
-
-/** Servers left of `base` under a capacity factor and units out: floor(base x factor) - out, at least 0. */
-export function scaledUnits(base: number, factor: number, unitsOut: number): number {
-  // The epsilon keeps 0.3 * 10 from rounding down to 2.
-  return Math.max(0, Math.floor(base * factor + 1e-9) - unitsOut);
-}
 
 /** A terminal in a running replication. */
 export class TerminalStage extends StageBase {
@@ -96,11 +90,10 @@ export class TerminalStage extends StageBase {
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
   override admitBackground(_feu: number, _direction: Direction): void {
-    const unit: Container = { id: -1, routeIndex: -1, entered: this.ctx.sim.now, measured: false, background: true, group: null, direction: 'westbound', started: 0, departed: Number.NaN };
-    this.ctx.sim.process(this.visit(unit), `${this.id}/background`);
+    this.ctx.sim.process(this.visit(backgroundUnit(this.ctx.sim.now)), `${this.id}/background`);
   }
 
   private applyCapacity(): void {
-    this.handlers.setCapacity(this.closure.isOpen ? scaledUnits(this.baseServers, this.factor, this.unitsOut) : 0);
+    this.handlers.setCapacity(this.closure.isOpen ? unitsLeft(this.baseServers, this.factor, this.unitsOut) : 0);
   }
 }

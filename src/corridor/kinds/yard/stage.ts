@@ -12,9 +12,8 @@ import type { ProcessGenerator } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Resource } from '../../../resources/index.ts';
 import { newTravelGroup, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
-import { StageBase } from '../../runtime/stage.ts';
+import { StageBase, unitsLeft } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
-import { scaledUnits } from '../terminal/stage.ts';
 import type { CompiledYard } from './compile.ts';
 
 /** A yard in a running replication. */
@@ -80,7 +79,7 @@ export class YardStage extends StageBase {
   }
 
   private applyCapacity(): void {
-    this.tracks.setCapacity(this.closure.isOpen ? scaledUnits(this.baseTracks, this.factor, this.unitsOut) : 0);
+    this.tracks.setCapacity(this.closure.isOpen ? unitsLeft(this.baseTracks, this.factor, this.unitsOut) : 0);
   }
 
   /** Process one train; `backgroundFeu` > 0 marks a background train (measured apart). */

@@ -1,9 +1,10 @@
 /**
  * Reading the experiment runner's in-memory records: one metric of one scenario across its
- * replications, and the route transit times the equilibrium loop feeds on.
+ * replications, and the route transit times a route-choice equilibrium feeds on (the general
+ * assignment in this folder and the tariff-shift study's).
  */
-import type { ReplicationRecord } from '../../experiments/index.ts';
-import type { RouteTimes } from '../../trade/index.ts';
+import type { ReplicationRecord } from '../experiments/index.ts';
+import type { RouteTimes } from '../trade/index.ts';
 
 /** Hours in a day: the runner reports hours, route choice works in days. */
 export const HOURS_PER_DAY = 24;

@@ -7,14 +7,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { CompiledModel } from './compiled.ts';
 import { compileModel } from './compile-model.ts';
 import { recordIssues } from './json-schema.ts';
 import { ErrorCollector, type Locator, ModelError, ModelErrors, type PathSegment } from './model-error.ts';
 import type { SourceLocation } from './model-error.ts';
 import { type AppliedSet, applyOverlay } from './overlay.ts';
+import { readInputFile } from './read-input.ts';
 import { modelSchema, overlaySchema } from './schema.ts';
+import { yamlPosition } from './yaml-position.ts';
 
 /** One file read: the base model first, then each overlay on it. */
 interface Layer {
@@ -28,27 +30,9 @@ interface Layer {
   readonly sets: readonly AppliedSet[];
 }
 
-/** Where the entry at `path` starts: its key in a mapping (a block value starts a line later), else its value. */
-function entryOffset(doc: Document, path: readonly PathSegment[]): number | undefined {
-  const parent = path.length === 0 ? undefined : doc.getIn(path.slice(0, -1), true);
-  const last = String(path[path.length - 1]);
-  const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last) : undefined;
-  const key: unknown = pair?.key;
-  if (isScalar(key) && key.range !== undefined && key.range !== null) return key.range[0];
-  const node: unknown = doc.getIn(path, true);
-  return isNode(node) ? node.range?.[0] : undefined;
-}
-
 /** The 1-based line and column of `path` in `layer`, or of its nearest ancestor present in the file. */
 function position(layer: Layer, path: readonly PathSegment[]): { line?: number; column?: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const offset = entryOffset(layer.doc, path.slice(0, depth));
-    if (offset !== undefined) {
-      const { line, col } = layer.lines.linePos(offset);
-      return { line, column: col };
-    }
-  }
-  return {};
+  return yamlPosition(layer.doc, layer.lines, path);
 }
 
 /** A value's location: the last overlay that set it (or a parent of it), else the base model. */
@@ -162,12 +146,5 @@ export function loadModelText(text: string, file: string): CompiledModel {
  * @throws ModelErrors listing every problem found; the CLI exits with `EXIT_BAD_INPUT` (2).
  */
 export function loadModel(file: string): CompiledModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new ModelErrors([new ModelError({ location: { file }, path: [], value: file, expected: `a readable model file${reason}` })]);
-  }
-  return loadModelText(text, file);
+  return loadModelText(readInputFile(file, 'model file'), file);
 }

@@ -5,11 +5,12 @@
  * naming the file, line, dotted path, bad value and what was expected, as for corridor models.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import { recordIssues } from '../corridor/json-schema.ts';
-import { ErrorCollector, type Locator, ModelError, ModelErrors, type PathSegment } from '../corridor/model-error.ts';
+import { ErrorCollector, type Locator, ModelError, ModelErrors } from '../corridor/model-error.ts';
+import { readInputFile } from '../corridor/read-input.ts';
+import { yamlPosition } from '../corridor/yaml-position.ts';
 import { COMMODITIES, MARKETS, OTHER_MARKETS } from './markets.ts';
 import { compileTrade, type TradeModel } from './trade-model.ts';
 import { type TradeFile, tradeFileSchema } from './trade-schema.ts';
@@ -21,24 +22,7 @@ const TOTAL_SLACK = 0.001;
 
 /** Locates a path in the file: the line of its key, or of its nearest ancestor present. */
 function locator(file: string, doc: Document, lines: LineCounter): Locator {
-  const offset = (path: readonly PathSegment[]): number | undefined => {
-    const parent = path.length === 0 ? undefined : doc.getIn(path.slice(0, -1), true);
-    const last = String(path[path.length - 1]);
-    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last) : undefined;
-    if (isScalar(pair?.key) && pair.key.range) return pair.key.range[0];
-    const node: unknown = doc.getIn(path, true);
-    return isNode(node) ? node.range?.[0] : undefined;
-  };
-  return (path) => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const at = offset(path.slice(0, depth));
-      if (at !== undefined) {
-        const { line, col } = lines.linePos(at);
-        return { file, line, column: col };
-      }
-    }
-    return { file };
-  };
+  return (path) => ({ file, ...yamlPosition(doc, lines, path) });
 }
 
 /** The checks across fields, recorded in `errors`. */
@@ -110,12 +94,5 @@ export function loadTradeText(text: string, file: string): TradeModel {
  * @throws ModelErrors naming the file, line, path, value and expectation of every problem.
  */
 export function loadTrade(file: string): TradeModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new ModelErrors([new ModelError({ location: { file }, path: [], value: file, expected: `a readable trade file${reason}` })]);
-  }
-  return loadTradeText(text, file);
+  return loadTradeText(readInputFile(file, 'trade file'), file);
 }

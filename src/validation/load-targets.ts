@@ -5,11 +5,13 @@
  * `ModelErrors`, each naming the file, line, field, value and what was expected, as model files
  * are (exit code 2 in the CLI).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { recordIssues } from '../corridor/json-schema.ts';
 import { didYouMean, ErrorCollector, ModelError, ModelErrors, type PathSegment } from '../corridor/model-error.ts';
+import { readInputFile } from '../corridor/read-input.ts';
+import { yamlPosition } from '../corridor/yaml-position.ts';
 import { ExpressionError, metricNames, parseExpression, type Expression } from './expression.ts';
 import { targetsFileSchema, type SheetRow, type TargetData } from './targets-schema.ts';
 
@@ -61,41 +63,12 @@ export interface ValidationTargets {
   readonly considered: number;
 }
 
-/** Where the entry at `p` starts in `doc` (its key, for a mapping entry), or its nearest ancestor. */
-function locate(doc: Document, lines: LineCounter, p: readonly PathSegment[]): { line?: number; column?: number } {
-  for (let depth = p.length; depth >= 0; depth--) {
-    const sub = p.slice(0, depth);
-    const parent = sub.length === 0 ? undefined : doc.getIn(sub.slice(0, -1), true);
-    const last = String(sub[sub.length - 1]);
-    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last) : undefined;
-    const key: unknown = pair?.key;
-    let offset: number | undefined;
-    if (isScalar(key) && key.range !== undefined && key.range !== null) offset = key.range[0];
-    else {
-      const node: unknown = doc.getIn(sub, true);
-      offset = isNode(node) ? node.range?.[0] : undefined;
-    }
-    if (offset !== undefined) {
-      const { line, col } = lines.linePos(offset);
-      return { line, column: col };
-    }
-  }
-  return {};
-}
-
 /**
  * Load and check the targets file `file`.
  * @throws ModelErrors listing every problem (file:line:column: field: got value, expected ...).
  */
 export function loadTargets(file: string): ValidationTargets {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new ModelErrors([new ModelError({ location: { file }, path: [], value: file, expected: `a readable targets file${reason}` })]);
-  }
-  return loadTargetsText(text, file);
+  return loadTargetsText(readInputFile(file, 'targets file'), file);
 }
 
 /** Load targets from YAML `text`; `file` names it in errors, and model paths are relative to its folder. */
@@ -111,7 +84,7 @@ export function loadTargetsText(text: string, file: string): ValidationTargets {
     );
   }
   const raw: unknown = doc.toJS();
-  const errors = new ErrorCollector((p) => ({ file, ...locate(doc, lines, p) }));
+  const errors = new ErrorCollector((p) => ({ file, ...yamlPosition(doc, lines, p) }));
   const parsed = targetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     recordIssues(parsed.error.issues, targetsFileSchema, raw, errors);
@@ -145,6 +118,7 @@ export function loadTargetsText(text: string, file: string): ValidationTargets {
       errors.add(at('model', 'expression'), t.model.expression, `metric names, numbers, + - * / and parentheses (${error.message} at character ${error.offset + 1})`);
     }
     if (expression !== null) {
+      const { line, column } = yamlPosition(doc, lines, at());
       targets.push({
         id: t.id,
         classification: t.classification,
@@ -155,8 +129,8 @@ export function loadTargetsText(text: string, file: string): ValidationTargets {
         expression,
         unit: t.model.unit,
         published: t.published,
-        line: locate(doc, lines, at()).line,
-        column: locate(doc, lines, at()).column,
+        line,
+        column,
       });
     }
   });

@@ -4,7 +4,7 @@
  * generator (see run-replication.ts).
  */
 import type { ProcessGenerator } from '../../engine/index.ts';
-import { Closure, followClosure, usableItems } from '../../resources/index.ts';
+import { Closure, followClosure, usableItems, type Resource } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Container, RunContext } from './container.ts';
 import { StageMonitor } from './stage-monitor.ts';
@@ -43,11 +43,34 @@ export interface Stage {
 }
 
 /**
- * Servers or tracks left of `base` under a capacity factor and units out: floor(base x factor)
- * (usableItems, the load-factor rule) less the units out, at least 0.
+ * The servers (cranes, tracks) of a stage under its disruptions: `base` of them, floor(base x
+ * factor) under `reduced` (usableItems, the load-factor rule) less the `repair` units out, and
+ * none while the place is closed (units in service finish).
  */
-export function unitsLeft(base: number, factor: number, unitsOut: number): number {
-  return Math.max(0, usableItems(base, factor) - unitsOut);
+export class DisruptedServers {
+  /** Product of the active `reduced` factors (1 for none); kinds also scale headways by it. */
+  factor = 1;
+  private unitsOut = 0;
+
+  /** @param resource the servers. @param base their number with no disruption. @param closure the place's closure. */
+  constructor(
+    private readonly resource: Resource,
+    private readonly base: number,
+    private readonly closure: Closure,
+  ) {
+    closure.onChange(() => this.apply());
+  }
+
+  /** Active `reduced` factor and `repair` units out changed (a stage's `setCapacity`). */
+  set(factor: number, unitsOut: number): void {
+    this.factor = factor;
+    this.unitsOut = unitsOut;
+    this.apply();
+  }
+
+  private apply(): void {
+    this.resource.setCapacity(this.closure.isOpen ? Math.max(0, usableItems(this.base, this.factor) - this.unitsOut) : 0);
+  }
 }
 
 /** Identity, monitor and closure of a stage; kinds extend it. */

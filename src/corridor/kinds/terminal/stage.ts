@@ -10,7 +10,7 @@ import type { ProcessGenerator } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Resource } from '../../../resources/index.ts';
 import { backgroundUnit, type Container, type RunContext } from '../../runtime/container.ts';
-import { StageBase, unitsLeft } from '../../runtime/stage.ts';
+import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
 
@@ -24,14 +24,11 @@ export class TerminalStage extends StageBase {
   private readonly delays: Distribution[];
   private readonly handlingStream: RandomStream;
   private readonly delayStream: RandomStream;
-  private readonly baseServers: number;
-  private factor = 1;
-  private unitsOut = 0;
+  private readonly servers: DisruptedServers;
 
   /** @param spec the compiled terminal. @param ctx the replication. */
   constructor(spec: CompiledTerminal, ctx: RunContext) {
     super(spec.id, spec.name, ctx, spec.servers);
-    this.baseServers = spec.servers;
     this.handlers = new Resource(ctx.sim, spec.servers, `${spec.id}/handling`);
     this.handlers.onChange = (now) => this.monitor.setBusy(now, this.handlers.users);
     this.gate = spec.gateHeadway !== undefined ? new Resource(ctx.sim, 1, `${spec.id}/gate`) : null;
@@ -40,7 +37,7 @@ export class TerminalStage extends StageBase {
     this.delays = [spec.dwell, spec.customs].filter((d): d is Distribution => d !== undefined);
     this.handlingStream = ctx.streams.stream(`${spec.id}/handling`);
     this.delayStream = ctx.streams.stream(`${spec.id}/dwell-customs`);
-    this.closure.onChange(() => this.applyCapacity());
+    this.servers = new DisruptedServers(this.handlers, spec.servers, this.closure);
   }
 
   /** Handling queue and service, dwell and customs, then the gate. */
@@ -83,17 +80,11 @@ export class TerminalStage extends StageBase {
 
   /** Scale the servers (`reduced`) and take some out (`repair`). */
   override setCapacity(factor: number, unitsOut: number): void {
-    this.factor = factor;
-    this.unitsOut = unitsOut;
-    this.applyCapacity();
+    this.servers.set(factor, unitsOut);
   }
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
   override admitBackground(_feu: number, _direction: Direction): void {
     this.ctx.sim.process(this.visit(backgroundUnit(this.ctx.sim.now)), `${this.id}/background`);
-  }
-
-  private applyCapacity(): void {
-    this.handlers.setCapacity(this.closure.isOpen ? unitsLeft(this.baseServers, this.factor, this.unitsOut) : 0);
   }
 }

@@ -12,7 +12,7 @@ import type { ProcessGenerator } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Resource } from '../../../resources/index.ts';
 import { newTravelGroup, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
-import { StageBase, unitsLeft } from '../../runtime/stage.ts';
+import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledYard } from './compile.ts';
 
@@ -24,23 +24,20 @@ export class YardStage extends StageBase {
   private readonly minHeadway: number;
   private readonly processing: Readonly<Record<Direction, Distribution>>;
   private readonly stream: RandomStream;
-  private readonly baseTracks: number;
-  private factor = 1;
-  private unitsOut = 0;
+  private readonly capacity: DisruptedServers;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
   private readonly visits = new Map<TravelGroup, TravelGroup>();
 
   /** @param spec the compiled yard. @param ctx the replication. */
   constructor(spec: CompiledYard, ctx: RunContext) {
     super(spec.id, spec.name, ctx, spec.tracks);
-    this.baseTracks = spec.tracks;
     this.tracks = new Resource(ctx.sim, spec.tracks, `${spec.id}/tracks`);
     this.tracks.onChange = (now) => this.monitor.setBusy(now, this.tracks.users);
     this.starts = spec.minHeadway !== undefined ? new Resource(ctx.sim, 1, `${spec.id}/starts`) : null;
     this.minHeadway = spec.minHeadway ?? 0;
     this.processing = spec.processing;
     this.stream = ctx.streams.stream(`${spec.id}/processing`);
-    this.closure.onChange(() => this.applyCapacity());
+    this.capacity = new DisruptedServers(this.tracks, spec.tracks, this.closure);
   }
 
   /** Join the visit of the train the container came on; leave when the train is processed. */
@@ -73,13 +70,7 @@ export class YardStage extends StageBase {
 
   /** Scale tracks and the daily cap (`reduced`), take tracks out (`repair`). */
   override setCapacity(factor: number, unitsOut: number): void {
-    this.factor = factor;
-    this.unitsOut = unitsOut;
-    this.applyCapacity();
-  }
-
-  private applyCapacity(): void {
-    this.tracks.setCapacity(this.closure.isOpen ? unitsLeft(this.baseTracks, this.factor, this.unitsOut) : 0);
+    this.capacity.set(factor, unitsOut);
   }
 
   /** Process one train; `backgroundFeu` > 0 marks a background train (measured apart). */
@@ -97,7 +88,7 @@ export class YardStage extends StageBase {
       // A hold that began while this train waited for its start slot holds it too.
       while (!this.closure.isOpen) yield this.closure.whenOpen();
       // A reduced capacity also slows the daily cap: the headway grows by 1 / factor.
-      sim.schedule(this.minHeadway / this.factor, () => this.starts?.release(start));
+      sim.schedule(this.minHeadway / this.capacity.factor, () => this.starts?.release(start));
     }
     visit.started = sim.now;
     if (backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);

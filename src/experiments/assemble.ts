@@ -56,8 +56,8 @@ export function orderRecords(experiment: Experiment, records: Iterable<Replicati
   return [...records].sort((a, b) => (order.get(a.scenario) ?? 0) - (order.get(b.scenario) ?? 0) || a.replication - b.replication);
 }
 
-/** Per scenario: metric -> values by replication, metrics in first-appearance order. */
-function byScenario(ordered: readonly ReplicationRecord[]): Map<string, Map<string, Map<number, number | null>>> {
+/** Per scenario: metric -> values by replication, metrics in first-appearance order. `ordered` from `orderRecords`. */
+export function valuesByScenario(ordered: readonly ReplicationRecord[]): Map<string, Map<string, Map<number, number | null>>> {
   const out = new Map<string, Map<string, Map<number, number | null>>>();
   for (const record of ordered) {
     let metrics = out.get(record.scenario);
@@ -71,11 +71,28 @@ function byScenario(ordered: readonly ReplicationRecord[]): Map<string, Map<stri
   return out;
 }
 
+/**
+ * The values of `a` and `b` at the replications where both have one, in `b`'s order (replication
+ * order for maps from `valuesByScenario`): the pairs of a paired (common random numbers) comparison.
+ */
+export function pairByReplication(a: ReadonlyMap<number, number | null>, b: ReadonlyMap<number, number | null>): { a: number[]; b: number[] } {
+  const pairedA: number[] = [];
+  const pairedB: number[] = [];
+  for (const [replication, value] of b) {
+    const other = a.get(replication);
+    if (value !== null && other !== null && other !== undefined) {
+      pairedA.push(other);
+      pairedB.push(value);
+    }
+  }
+  return { a: pairedA, b: pairedB };
+}
+
 const defined = (values: Iterable<number | null>): number[] => [...values].filter((v): v is number => v !== null);
 
 /** Summary rows: scenarios in experiment order, metrics in record order. `ordered` from `orderRecords`. */
 export function summarize(experiment: Experiment, ordered: readonly ReplicationRecord[]): SummaryRow[] {
-  const table = byScenario(ordered);
+  const table = valuesByScenario(ordered);
   const rows: SummaryRow[] = [];
   for (const scenario of experiment.scenarios) {
     for (const [metric, byReplication] of table.get(scenario.id) ?? []) {
@@ -103,7 +120,7 @@ export function summarize(experiment: Experiment, ordered: readonly ReplicationR
 
 /** Comparison rows: each non-baseline scenario in order, on the metrics it shares with the baseline. */
 export function compare(experiment: Experiment, ordered: readonly ReplicationRecord[]): ComparisonRow[] {
-  const table = byScenario(ordered);
+  const table = valuesByScenario(ordered);
   const base = table.get(experiment.baseline) ?? new Map<string, Map<number, number | null>>();
   const rows: ComparisonRow[] = [];
   for (const scenario of experiment.scenarios) {
@@ -111,15 +128,7 @@ export function compare(experiment: Experiment, ordered: readonly ReplicationRec
     for (const [metric, values] of table.get(scenario.id) ?? []) {
       const baseValues = base.get(metric);
       if (baseValues === undefined) continue;
-      const a: number[] = [];
-      const b: number[] = [];
-      for (const [replication, value] of values) {
-        const baseValue = baseValues.get(replication);
-        if (value !== null && baseValue !== null && baseValue !== undefined) {
-          a.push(baseValue);
-          b.push(value);
-        }
-      }
+      const { a, b } = pairByReplication(baseValues, values);
       const empty = { baselineMean: null, scenarioMean: null, meanDifference: null, ci95Low: null, ci95High: null, relativeChange: null };
       if (a.length === 0) {
         rows.push({ scenario: scenario.id, baseline: experiment.baseline, metric, n: 0, ...empty });

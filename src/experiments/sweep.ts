@@ -41,7 +41,7 @@ export function grid(params: Readonly<Record<string, readonly JsonValue[]>>, opt
   }
   return points.map((values, index) => {
     const id = options.id?.(values, index) ?? names.map((name, i) => `${labels[i] ?? name}=${idText(values[name] ?? null)}`).join('_');
-    return scenario(id, values, options.base);
+    return scenarioOnBase(id, values, options.base);
   });
 }
 
@@ -90,11 +90,12 @@ export function latinHypercube(params: Readonly<Record<string, LatinRange>>, n: 
     names.forEach((name, p) => {
       values[name] = columns[p]?.[i] ?? null;
     });
-    return scenario(`${prefix}${String(i + 1).padStart(Math.max(2, width), '0')}`, values, options.base);
+    return scenarioOnBase(`${prefix}${String(i + 1).padStart(Math.max(2, width), '0')}`, values, options.base);
   });
 }
 
-function scenario(id: string, values: Readonly<Record<string, JsonValue>>, base: SweepBase | undefined): ScenarioInput {
+/** A scenario of a sweep or design: the base's model, overlays and removals; `values` set on top of the base's `set`. */
+export function scenarioOnBase(id: string, values: Readonly<Record<string, JsonValue>>, base: SweepBase | undefined): ScenarioInput {
   return {
     id,
     ...(base?.model !== undefined ? { model: base.model } : {}),

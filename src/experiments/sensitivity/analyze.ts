@@ -5,6 +5,7 @@
  * A function of the set of records alone, so any worker count, resume or merge gives the same bytes.
  */
 import { csvText, type CsvCell } from '../../output/csv.ts';
+import { valuesByScenario } from '../assemble.ts';
 import type { ReplicationRecord } from '../journal.ts';
 import { evaluatedTrajectories, morrisStatistics } from './morris-effects.ts';
 import { oatEffects, type PairedEffect, type ValuesByReplication } from './oat-effects.ts';
@@ -33,25 +34,9 @@ export interface SensitivityRow {
 /** Bootstrap resamples of the μ* interval when the plan does not say. */
 export const DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
 
-/** scenario -> metric -> replication -> value, for the plan's outputs only. */
-function outputTable(records: readonly ReplicationRecord[], outputs: ReadonlySet<string>): Map<string, Map<string, Map<number, number | null>>> {
-  const table = new Map<string, Map<string, Map<number, number | null>>>();
-  for (const record of records) {
-    let metrics = table.get(record.scenario);
-    if (metrics === undefined) table.set(record.scenario, (metrics = new Map()));
-    for (const { metric, value } of record.metrics) {
-      if (!outputs.has(metric)) continue;
-      let values = metrics.get(metric);
-      if (values === undefined) metrics.set(metric, (values = new Map()));
-      values.set(record.replication, value);
-    }
-  }
-  return table;
-}
-
-/** The rows of sensitivity.csv for `plan` and the run's records. */
+/** The rows of sensitivity.csv for `plan` and the run's records (ordered, from `orderRecords`). */
 export function analyzeSensitivity(plan: SensitivityPlan, records: readonly ReplicationRecord[]): SensitivityRow[] {
-  const table = outputTable(records, new Set(plan.outputs));
+  const table = valuesByScenario(records);
   const empty: ValuesByReplication = new Map();
   const rows: SensitivityRow[] = [];
   for (const output of plan.outputs) {

@@ -13,8 +13,8 @@
  * point is on the grid. Campolongo et al. (2007) trajectory selection is not done.
  */
 import { createStream, type Seed } from '../../random/index.ts';
-import type { SweepBase } from '../sweep.ts';
-import { designScenario, withLayout, type DesignScenarios } from './design-scenarios.ts';
+import { scenarioOnBase, type SweepBase } from '../sweep.ts';
+import { withLayout, type DesignScenarios } from './design-scenarios.ts';
 import { checkFactors, factorInfo, factorOverrides, levelValue, type SensitivityFactors } from './factors.ts';
 import type { MorrisLayout, MorrisPoint } from './plan.ts';
 import type { JsonValue } from '../define-experiment.ts';
@@ -99,7 +99,7 @@ export function morrisDesign(factors: SensitivityFactors, options: MorrisOptions
     for (const p of points) {
       const set: Record<string, JsonValue> = {};
       entries.forEach(([, f], i) => Object.assign(set, factorOverrides(f, p.values[i] as number)));
-      scenarios.push(designScenario(p.scenario, set, options.base));
+      scenarios.push(scenarioOnBase(p.scenario, set, options.base));
     }
     layoutTrajectories.push({ points });
   }

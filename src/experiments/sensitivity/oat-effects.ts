@@ -5,6 +5,7 @@
  * points have a value.
  */
 import { pairedDifferenceSummary } from '../../stats/replications.ts';
+import { pairByReplication } from '../assemble.ts';
 import type { OatLayout } from './plan.ts';
 
 /** A paired difference over replications (output unit). */
@@ -31,15 +32,7 @@ export type ValuesByReplication = ReadonlyMap<number, number | null>;
 
 /** The paired difference b - a over the replications where both have a value. */
 export function pairedEffect(a: ValuesByReplication, b: ValuesByReplication): PairedEffect {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [replication, value] of a) {
-    const other = b.get(replication);
-    if (value !== null && other !== null && other !== undefined) {
-      xs.push(value);
-      ys.push(other);
-    }
-  }
+  const { a: xs, b: ys } = pairByReplication(a, b);
   if (xs.length === 0) return { n: 0, mean: null, ci95Low: null, ci95High: null };
   const d = pairedDifferenceSummary(xs, ys, 0.95);
   const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);

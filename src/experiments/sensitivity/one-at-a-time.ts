@@ -4,8 +4,8 @@
  * common random numbers, each end minus the baseline (and high minus low) is a paired difference.
  */
 import type { JsonValue } from '../define-experiment.ts';
-import type { SweepBase } from '../sweep.ts';
-import { designScenario, withLayout, type DesignScenarios } from './design-scenarios.ts';
+import { scenarioOnBase, type SweepBase } from '../sweep.ts';
+import { withLayout, type DesignScenarios } from './design-scenarios.ts';
 import { checkFactors, factorInfo, factorOverrides, valueText, type SensitivityFactors } from './factors.ts';
 import type { OatLayout } from './plan.ts';
 
@@ -28,12 +28,12 @@ export function oneAtATime(factors: SensitivityFactors, options: OneAtATimeOptio
   const baselineId = options.baselineId ?? 'baseline';
   const baselineSet: Record<string, JsonValue> = {};
   for (const [, f] of entries) if (f.baseline !== undefined) Object.assign(baselineSet, factorOverrides(f, f.baseline));
-  const scenarios = [designScenario(baselineId, baselineSet, options.base)];
+  const scenarios = [scenarioOnBase(baselineId, baselineSet, options.base)];
   const ends = entries.map(([id, f]) => {
     const low = `${id}-low=${valueText(f.low)}`;
     const high = `${id}-high=${valueText(f.high)}`;
-    scenarios.push(designScenario(low, { ...baselineSet, ...factorOverrides(f, f.low) }, options.base));
-    scenarios.push(designScenario(high, { ...baselineSet, ...factorOverrides(f, f.high) }, options.base));
+    scenarios.push(scenarioOnBase(low, { ...baselineSet, ...factorOverrides(f, f.low) }, options.base));
+    scenarios.push(scenarioOnBase(high, { ...baselineSet, ...factorOverrides(f, f.high) }, options.base));
     return { factor: id, low, high };
   });
   return withLayout(scenarios, { method: 'oat', factors: entries.map(([id, f]) => factorInfo(id, f)), baseline: baselineId, ends });

@@ -8,6 +8,7 @@ import type { CompiledLeg, CompiledModel, CompiledNode, DisruptionTiming } from 
 import { formatHours, round } from '../corridor/kinds/describe-format.ts';
 import { legKind, nodeKind } from '../corridor/kinds/registry.ts';
 import { textTable } from '../output/text-table.ts';
+import { SimCalendar } from '../resources/index.ts';
 
 const HOURS_PER_WEEK = 168;
 
@@ -69,7 +70,7 @@ export function formatModelSummary(model: CompiledModel): string {
 }
 
 function timingText(timing: DisruptionTiming, startDate: string): string {
-  const date = (hours: number): string => new Date(Date.parse(`${startDate}T00:00:00Z`) + hours * 3_600_000).toISOString().slice(0, 10);
+  const date = (hours: number): string => new SimCalendar(startDate).dateAt(hours).toISOString().slice(0, 10);
   switch (timing.kind) {
     case 'weather':
       return `weather ${timing.driver}`;

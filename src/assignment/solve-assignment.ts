@@ -18,7 +18,7 @@ import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import { defineExperiment, runExperiment, type JsonValue, type ScenarioInput } from '../experiments/index.ts';
 import type { Seed } from '../random/index.ts';
 import { routeTimes } from './records.ts';
-import { type DemandClass, type EquilibriumResult, type EquilibriumRoute, type RouteTimes, solveEquilibrium } from '../trade/index.ts';
+import { type DemandClass, type EquilibriumResult, type EquilibriumRoute, type FlowTolerance, type RouteTimes, solveEquilibrium } from '../trade/index.ts';
 import { BatchedEvaluator, type EvaluationRequest } from './batched-evaluator.ts';
 
 /** A scenario to assign: its model file, overlays and overrides (as an experiment scenario). */
@@ -42,6 +42,8 @@ export interface AssignmentRunOptions {
   /** Overrides the model's `assignment.tolerance` and `maxIterations`. */
   readonly tolerance?: number;
   readonly maxIterations?: number;
+  /** Overrides the model's `assignment.flowTolerance` (converge on route volumes). */
+  readonly flowTolerance?: FlowTolerance;
   /** Assign only these choice flows (by id); the others keep their fixed shares. Default: all. */
   readonly onlyFlows?: readonly string[];
   /** Label of the evaluations' seeds: `${seed}/${seedLabel}` (default `assignment`). */
@@ -85,6 +87,11 @@ export function assignmentRoutes(model: CompiledModel, flows: readonly ChoiceFlo
     if (route === undefined) throw new Error(`choice set names route "${id}", which ${model.id} does not define`);
     return { id, freightRateUsdPerFeu: route.freightRateUsdPerFeu ?? 0, riskPremiumUsdPerFeu: route.riskPremiumUsdPerFeu ?? 0, constantUsdPerFeu: (constants[route.mode] ?? 0) + route.constantUsdPerFeu };
   });
+}
+
+/** The `flowTolerance` option of solveEquilibrium, when there is one. */
+function flowToleranceOf(tolerance: FlowTolerance | undefined): { flowTolerance?: FlowTolerance } {
+  return tolerance === undefined ? {} : { flowTolerance: tolerance };
 }
 
 /** `demand[i].shares` overrides for the shares of each class (flow) over `routes`. */
@@ -156,6 +163,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
           nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
           nestScale: p.settings.nestScale,
           tolerance: options.tolerance ?? p.settings.tolerance,
+          ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
           maxIterations: options.maxIterations ?? p.settings.maxIterations,
           evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
         });

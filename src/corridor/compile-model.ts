@@ -235,6 +235,7 @@ export function compileModel(model: ModelFile, source: CompiledModel['source'], 
           nestOfMode: Object.fromEntries(Object.entries(spec.nests).flatMap(([nest, modes]) => modes.map((m) => [m, nest]))),
           nestScale: spec.nestScale,
           tolerance: spec.tolerance,
+          ...(spec.flowTolerance !== undefined ? { flowTolerance: spec.flowTolerance } : {}),
           maxIterations: spec.maxIterations,
           replications: spec.replications,
         };

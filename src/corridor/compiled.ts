@@ -74,6 +74,8 @@ export interface CompiledAssignment {
   /** Nest scale λ in (0, 1]. */
   readonly nestScale: number;
   readonly tolerance: number;
+  /** Convergence on route volumes (FEU per week floor, relative part) instead of `tolerance`. */
+  readonly flowTolerance?: { readonly feuPerWeek: number; readonly relative: number };
   readonly maxIterations: number;
   readonly replications: number;
 }

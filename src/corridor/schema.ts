@@ -84,6 +84,11 @@ export const assignmentSchema = z.strictObject({
   nestScale: z.number().gt(0).lte(1).default(1),
   /** Converged when no share moves by more than this (fraction). */
   tolerance: z.number().gt(0).lt(1).default(0.02),
+  /**
+   * Converge on route volumes instead of `tolerance`: every route's flow within max(feuPerWeek,
+   * relative x flow) of its logit flow (for choice sets with routes of a few FEU per week).
+   */
+  flowTolerance: z.strictObject({ feuPerWeek: positive, relative: z.number().gt(0).lt(1) }).optional(),
   /** Most simulated evaluations per equilibrium. */
   maxIterations: z.number().int().positive().default(15),
   /** Replications per evaluation (common random numbers across iterations). */

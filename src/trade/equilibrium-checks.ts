@@ -36,6 +36,10 @@ export function checkOptions(options: EquilibriumOptions): boolean[][] {
   requireAtLeast(FN, 'reliabilityWeight', options.reliabilityWeight);
   requirePositive(FN, 'logitScaleUsd', options.logitScaleUsd);
   if (!(options.tolerance > 0 && options.tolerance < 1)) throw new TradeInputError(FN, 'tolerance', 'a share gap in (0, 1)', options.tolerance);
+  if (options.flowTolerance !== undefined) {
+    requirePositive(FN, 'flowTolerance.feuPerWeek', options.flowTolerance.feuPerWeek);
+    if (!(options.flowTolerance.relative > 0 && options.flowTolerance.relative < 1)) throw new TradeInputError(FN, 'flowTolerance.relative', 'a fraction in (0, 1)', options.flowTolerance.relative);
+  }
   if (!Number.isInteger(options.maxIterations) || options.maxIterations < 1) throw new TradeInputError(FN, 'maxIterations', 'a whole number >= 1', options.maxIterations);
   const ids = routes.map((r) => r.id);
   const usable = classes.map((c, i) => {

@@ -41,6 +41,20 @@ export interface DemandClass {
  */
 export type EvaluateRoutes = (flowsFeuPerWeek: readonly number[], shares: readonly (readonly number[])[]) => Promise<readonly RouteTimes[]> | readonly RouteTimes[];
 
+/**
+ * A convergence criterion on route volumes: converged when every route's flow is within
+ * max(`feuPerWeek`, `relative` x its flow) of the flow the logit would give it. Unlike the share
+ * gap it scales with each route: a share tolerance small enough for a route of 5 FEU/week in a
+ * flow of 140,000 is far below the simulation's resolution of that route's times, and one loose
+ * enough to be met says nothing about the small routes.
+ */
+export interface FlowTolerance {
+  /** Floor of the tolerance (FEU per week). */
+  readonly feuPerWeek: number;
+  /** Tolerance relative to the route's flow (fraction). */
+  readonly relative: number;
+}
+
 /** The inputs of `solveEquilibrium`. */
 export interface EquilibriumOptions {
   readonly routes: readonly EquilibriumRoute[];
@@ -51,6 +65,8 @@ export interface EquilibriumOptions {
   readonly logitScaleUsd: number;
   /** Converged when max |target − current share| <= tolerance, over classes and routes (fraction). */
   readonly tolerance: number;
+  /** Converge on route volumes instead (see FlowTolerance); `tolerance` is then not the criterion. */
+  readonly flowTolerance?: FlowTolerance;
   /** Most evaluations (simulation runs) to make, >= 1. */
   readonly maxIterations: number;
   /** Cost replacing the time terms of a route whose times are NaN (USD per FEU); default 100,000. */
@@ -80,6 +96,8 @@ export interface EquilibriumIteration {
   readonly targetShares: readonly (readonly number[])[];
   /** max |target − shares|. */
   readonly gap: number;
+  /** max over routes of |target flow − flow| / max(floor, relative x flow): <= 1 meets a FlowTolerance; NaN without one. */
+  readonly flowGap: number;
   /** Routes whose times were NaN (nothing delivered) and got the penalty. */
   readonly noDeliveryRoutes: readonly string[];
 }
@@ -92,6 +110,9 @@ export interface EquilibriumResult {
   /** The last gap (max |target − current share|). */
   readonly gap: number;
   readonly tolerance: number;
+  /** The last flow gap (see EquilibriumIteration.flowGap; NaN without a flow tolerance) and the tolerance used. */
+  readonly flowGap: number;
+  readonly flowTolerance?: FlowTolerance;
   /** One line saying whether and how it converged, e.g. for a report. */
   readonly message: string;
   readonly shares: readonly (readonly number[])[];

@@ -5,7 +5,8 @@
  *   for k = 0, 1, …, maxIterations − 1:
  *     flows = Σ_classes demand × s_k;  times = evaluate(flows)  (a simulation run)
  *     t_k = logit(generalized costs at those times);  gap = max |t_k − s_k|
- *     if gap <= tolerance: converged, report s_k
+ *     if gap <= tolerance (or, with a flow tolerance, every route's flow is within it of its
+ *     target flow): converged, report s_k
  *     s_{k+1} = s_k + (t_k − s_k) / (k + 1)
  *
  * The gap is the distance from the fixed point (how far a full step would move), not the size
@@ -15,7 +16,7 @@
  * A route with NaN (or infinite) times delivered nothing: its time terms are replaced by
  * `noDeliveryPenaltyUsdPerFeu`, which makes it all but unchosen until it delivers again.
  */
-import type { EquilibriumIteration, EquilibriumOptions, EquilibriumResult, RouteTimes } from './equilibrium-types.ts';
+import type { EquilibriumIteration, EquilibriumOptions, EquilibriumResult, FlowTolerance, RouteTimes } from './equilibrium-types.ts';
 import { generalizedCost, logitShares, msaUpdate, nestedLogitShares, shareGap } from './route-choice.ts';
 import { checkOptions } from './equilibrium-checks.ts';
 import { requirePositive, TradeInputError } from './trade-error.ts';
@@ -60,6 +61,14 @@ function checkTimes(times: readonly RouteTimes[], routeCount: number): readonly 
   return times;
 }
 
+/** max over routes of |target flow − flow| / max(floor, relative x flow) (see FlowTolerance). */
+function relativeFlowGap(flows: readonly number[], targets: readonly (readonly number[])[], classes: EquilibriumOptions['classes'], tol: FlowTolerance): number {
+  return Math.max(0, ...flows.map((flow, r) => {
+    const target = classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * (targets[i]?.[r] ?? 0), 0);
+    return Math.abs(target - flow) / Math.max(tol.feuPerWeek, tol.relative * flow);
+  }));
+}
+
 /**
  * Find route shares consistent with the transit times they cause (see the module comment).
  * @throws TradeInputError for bad options or a malformed `evaluate` result; never for non-convergence
@@ -92,13 +101,18 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
     );
     const targets = costs.map((row) => choiceShares(options, row));
     const gap = Math.max(0, ...shares.map((row, i) => shareGap(row, targets[i] as number[])));
-    history.push({ iteration: k + 1, shares, flowsFeuPerWeek: flows, times, costs, targetShares: targets, gap, noDeliveryRoutes: noDelivery.map((r) => r.id) });
-    const converged = gap <= tolerance;
+    const flowGap = options.flowTolerance === undefined ? Number.NaN : relativeFlowGap(flows, targets, classes, options.flowTolerance);
+    history.push({ iteration: k + 1, shares, flowsFeuPerWeek: flows, times, costs, targetShares: targets, gap, flowGap, noDeliveryRoutes: noDelivery.map((r) => r.id) });
+    const converged = options.flowTolerance === undefined ? gap <= tolerance : flowGap <= 1;
     if (converged || k === maxIterations - 1) {
+      const criterion = options.flowTolerance === undefined
+        ? `gap ${gap.toPrecision(3)} ${converged ? '<=' : '>'} tolerance ${tolerance}`
+        : `flow gap ${flowGap.toPrecision(3)} ${converged ? '<=' : '>'} 1 (every route within max(${options.flowTolerance.feuPerWeek} FEU/week, ${options.flowTolerance.relative * 100}%) of its logit flow)`;
       const verdict = converged
-        ? `converged after ${k + 1} iteration(s): gap ${gap.toPrecision(3)} <= tolerance ${tolerance}`
-        : `did NOT converge in ${maxIterations} iteration(s): last gap ${gap.toPrecision(3)} > tolerance ${tolerance}; the shares are not an equilibrium`;
-      return { converged, iterations: k + 1, gap, tolerance, message: verdict, shares, flowsFeuPerWeek: flows, times, costs, history };
+        ? `converged after ${k + 1} iteration(s): ${criterion}`
+        : `did NOT converge in ${maxIterations} iteration(s): last ${criterion}; the shares are not an equilibrium`;
+      const flowPart = options.flowTolerance === undefined ? {} : { flowTolerance: options.flowTolerance };
+      return { converged, iterations: k + 1, gap, tolerance, flowGap, ...flowPart, message: verdict, shares, flowsFeuPerWeek: flows, times, costs, history };
     }
     shares = shares.map((row, i) => msaUpdate(row, targets[i] as number[], k));
   }

@@ -7,8 +7,11 @@ import { loadModel } from '../../src/corridor/load-model.ts';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
 import { BatchedEvaluator } from '../../src/assignment/batched-evaluator.ts';
-import { demandSlots, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, VIETNAMESE_ROUTES } from '../../src/studies/tariff-shift/index.ts';
-import { loadTrade, type RouteTimes, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
+import { choiceFlows, type ScenarioAssignment } from '../../src/assignment/solve-assignment.ts';
+import {
+  choiceScenario, classDemandId, demandSlots, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, studyView, VIETNAMESE_ROUTES,
+} from '../../src/studies/tariff-shift/index.ts';
+import { type EquilibriumIteration, loadTrade, type RouteTimes, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
 
 const model = loadModel(FULL_STUDY.modelFile);
 const trade = loadTrade(FULL_STUDY.tradeFile);
@@ -50,6 +53,61 @@ describe('scenario model', () => {
   it('rejects a negative or missing flow, naming the route', () => {
     const slots = demandSlots(model, routes);
     expect(() => scenarioInput({ id: 't', overlays: [], routes, slots, flowsFeuPerWeek: [0, 0, -1, 0, 0], seasonality: trade.seasonality })).toThrow(/mc-haiphong-rail-duisburg/);
+  });
+});
+
+describe('study scenario on the model\'s assignment', () => {
+  const demand = scenarioDemand(trade, STUDY_SCENARIOS[1] ?? STUDY_SCENARIOS[0] as never, routes);
+  const scenario = choiceScenario({ modelFile: FULL_STUDY.modelFile, model, overlays: [], routes, demand, seasonality: trade.seasonality });
+  const compiled = loadScenarioModel({ model: FULL_STUDY.modelFile, set: scenario.set ?? {} });
+
+  it('turns every class into a choice flow in place of the model\'s Vietnamese entries, keeping the Chinese flows', () => {
+    // The model's entries 2-4 (two pilots and the sea slice) are Vietnamese; 10 classes take 2-4 and 5-11.
+    expect(compiled.demand).toHaveLength(model.demand.length - 3 + demand.classes.length);
+    expect(compiled.demand.slice(0, 2).map((d) => d.id)).toEqual(model.demand.slice(0, 2).map((d) => d.id));
+    const flows = choiceFlows(compiled);
+    for (const c of demand.classes) {
+      const flow = flows.find((f) => f.id === classDemandId(c.id));
+      expect(flow?.feuPerWeek).toBeCloseTo(c.demandFeuPerWeek, 9);
+      expect(flow?.valueOfTimeUsdPerFeuDay).toBe(c.valueOfTimeUsdPerFeuDay);
+      expect(flow?.routes).toEqual(c.routeIds);
+    }
+    // No Vietnamese cargo is left pinned: every entry on the study's routes is a class.
+    const vn = compiled.demand.filter((d) => d.choices.some((ch) => VIETNAMESE_ROUTES.includes(ch.route as never)));
+    expect(vn.map((d) => d.id).sort()).toEqual(demand.classes.map((c) => classDemandId(c.id)).sort());
+    expect(() => runReplication(compiled, { seed: 1, warmupHours: 0, horizonHours: 24 })).not.toThrow();
+  });
+
+  it('maps an assignment back to the classes over the study routes, summing only Vietnamese flows', () => {
+    const flows = choiceFlows(compiled);
+    // Routes of the assignment in another order than the study's, plus a Chinese one.
+    const ids = ['northern-xian-duisburg', ...[...VIETNAMESE_ROUTES].reverse()];
+    const assignmentRoutes = ids.map((id) => ({ id, freightRateUsdPerFeu: 1000, riskPremiumUsdPerFeu: 0 }));
+    // Each flow puts 0.5 on its first usable route in `ids` order and 0.5 on its last one.
+    const shares = flows.map((f) => {
+      const usable = ids.map((id) => f.routes.includes(id));
+      const first = usable.indexOf(true);
+      const last = usable.lastIndexOf(true);
+      return ids.map((_, r) => (r === first ? 0.5 : 0) + (r === last ? 0.5 : 0));
+    });
+    const times = ids.map((_, r) => ({ meanDays: r, p95Days: r + 1 }));
+    const it: EquilibriumIteration = { iteration: 1, shares, flowsFeuPerWeek: [], times, costs: shares, targetShares: shares, gap: 0.1, flowGap: 0.5, noDeliveryRoutes: ['northern-xian-duisburg', 'mc-haiphong-rail-duisburg'] };
+    const assignment: ScenarioAssignment = {
+      scenario, flows, routes: assignmentRoutes, set: {},
+      result: { converged: true, iterations: 1, gap: 0.1, tolerance: 0.2, flowGap: 0.5, message: 'ok', shares, flowsFeuPerWeek: [], times, costs: shares, history: [it] },
+    };
+    const view = studyView(assignment, demand, routes);
+    // Rail classes: 0.5 on northern-haiphong (first usable in `ids`), 0.5 on sea-suez (last); sea-only: suez-cape 0.5/0.5.
+    const rail = demand.classes.filter((c) => c.id.endsWith('rail-eligible')).reduce((sum, c) => sum + c.demandFeuPerWeek, 0);
+    const seaOnly = demand.euFeuPerWeek - rail;
+    const at = (id: string): number => view.flowsFeuPerWeek[VIETNAMESE_ROUTES.indexOf(id as never)] ?? Number.NaN;
+    expect(at('northern-haiphong-duisburg')).toBeCloseTo(rail / 2, 6);
+    expect(at('sea-suez-caimep-rotterdam')).toBeCloseTo(rail / 2 + seaOnly / 2, 6);
+    expect(at('sea-cape-caimep-rotterdam')).toBeCloseTo(seaOnly / 2, 6);
+    expect(at('mc-haiphong-rail-duisburg')).toBe(0);
+    expect(view.times.map((t) => t.meanDays)).toEqual(VIETNAMESE_ROUTES.map((id) => ids.indexOf(id)));
+    expect(view.history[0]?.noDeliveryRoutes).toEqual(['mc-haiphong-rail-duisburg']);
+    expect(view.shares).toHaveLength(demand.classes.length);
   });
 });
 

@@ -11,6 +11,8 @@ export type { ScenarioDemand, StudyRoute } from './trade-demand.ts';
 export { demandSlots, scenarioInput, SERVICE_OVERRIDES, SHORT_SEA_ALLOCATION_FEU } from './scenario-model.ts';
 export type { DemandSlot, ScenarioModelInput } from './scenario-model.ts';
 export { overlaysOf, solveEquilibria } from './equilibrium-stage.ts';
+export { choiceScenario, classDemandId, studyView, vietnameseEntries } from './choice-scenario.ts';
+export type { ChoiceScenarioInput } from './choice-scenario.ts';
 export type { EquilibriumStageInput, ScenarioEquilibrium } from './equilibrium-stage.ts';
 export { HOURS_PER_DAY, metricValues, routeTimes } from '../../assignment/records.ts';
 export type { StudySummaryRow } from './summary-stats.ts';

@@ -18,6 +18,8 @@ export interface KeyRow {
   /** Overland share of the Vietnamese EU-bound volume (fraction). */
   readonly overlandShare: number;
   readonly overlandFeuPerWeek: number;
+  /** Overland deliveries in the final runs: mean and 95% interval over replications (FEU/week). */
+  readonly overlandDelivered: { readonly value: number; readonly low: number; readonly high: number };
   /** Vietnamese EU-bound volume on the Middle Corridor routes (FEU/week). */
   readonly vnMiddleCorridorFeuPerWeek: number;
   /** All Middle Corridor routes' deliveries, Chinese and Vietnamese (FEU/week). */
@@ -38,14 +40,17 @@ export interface KeyRow {
 export function keyRows(rows: readonly StudySummaryRow[]): KeyRow[] {
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   return scenarios.map((scenario) => {
-    const get = (category: string, item: string, quantity: string): number =>
-      rows.find((r) => r.scenario === scenario && r.category === category && r.item === item && r.quantity === quantity)?.value ?? Number.NaN;
+    const find = (category: string, item: string, quantity: string): StudySummaryRow | undefined =>
+      rows.find((r) => r.scenario === scenario && r.category === category && r.item === item && r.quantity === quantity);
+    const get = (category: string, item: string, quantity: string): number => find(category, item, quantity)?.value ?? Number.NaN;
+    const delivered = find('delivered', 'vn-overland', 'feu_per_week');
     return {
       scenario,
       usTariff: get('demand', 'us-tariff', 'reciprocal_rate'),
       vnEuFeuPerWeek: get('demand', 'vn-eu', 'feu_per_week'),
       overlandShare: get('overland', 'vn-eu', 'share'),
       overlandFeuPerWeek: get('overland', 'vn-eu', 'feu_per_week'),
+      overlandDelivered: { value: delivered?.value ?? Number.NaN, low: delivered?.ci95Low ?? Number.NaN, high: delivered?.ci95High ?? Number.NaN },
       vnMiddleCorridorFeuPerWeek: get('overland', 'vn-middle-corridor', 'feu_per_week'),
       middleCorridorFeuPerWeek: get('corridor', 'middle-corridor', 'feu_per_week'),
       caspianWaitVesselHours: get('stage', CASPIAN_FEEDER, 'wait_vessel_h'),
@@ -67,8 +72,9 @@ export function keyTableText(rows: readonly KeyRow[]): string {
       { header: 'scenario', align: 'left', value: (r) => r.scenario },
       { header: 'US tariff', value: (r) => `${fixed(r.usTariff * 100, 0)}%` },
       { header: 'VN->EU FEU/wk', value: (r) => fixed(r.vnEuFeuPerWeek, 0) },
-      { header: 'overland', value: (r) => `${fixed(r.overlandFeuPerWeek, 0)} (${fixed(r.overlandShare * 100, 1)}%)` },
-      { header: 'VN on MC', value: (r) => fixed(r.vnMiddleCorridorFeuPerWeek, 0) },
+      { header: 'overland', value: (r) => `${fixed(r.overlandFeuPerWeek, 1)} (${fixed(r.overlandShare * 100, 2)}%)` },
+      { header: 'delivered [95% CI]', value: (r) => `${fixed(r.overlandDelivered.value, 1)} [${fixed(r.overlandDelivered.low, 1)}, ${fixed(r.overlandDelivered.high, 1)}]` },
+      { header: 'VN on MC', value: (r) => fixed(r.vnMiddleCorridorFeuPerWeek, 1) },
       { header: 'MC FEU/wk', value: (r) => fixed(r.middleCorridorFeuPerWeek, 0) },
       { header: 'Caspian wait h', value: (r) => fixed(r.caspianWaitVesselHours, 1) },
       { header: 'at berth h', value: (r) => fixed(r.caspianAtBerthHours, 1) },
@@ -84,7 +90,7 @@ export function keyTableText(rows: readonly KeyRow[]): string {
 /** What the key table's columns mean (printed under it). */
 export const KEY_TABLE_LEGEND = [
   'VN->EU: Vietnamese containerised exports to the EU after the tariff shift (FEU/week, all routes)',
-  'overland: of which on the three overland routes (FEU/week and share); VN on MC: of which on the two Middle Corridor routes',
+  'overland: of which assigned to the three overland routes (FEU/week and share); delivered: what the final runs delivered on them (FEU/week, mean and 95% CI over replications); VN on MC: assigned to the two Middle Corridor routes',
   'MC FEU/wk: deliveries of all Middle Corridor routes, Chinese and Vietnamese (simulated; the Black Sea branch not included)',
   'Caspian wait h: mean wait at Aktau for a feeder to start loading the box; at berth h: from its loading to the feeder sailing',
   'VN rail MC d: transit mean / p95 of mc-haiphong-rail-duisburg (days)',

@@ -2,7 +2,8 @@
  * The tariff-shift study end to end:
  *
  *   1. demand: the US tariff shift and the EU-bound route-choice classes per scenario (trade-demand.ts);
- *   2. equilibrium: route shares consistent with simulated transit times (equilibrium-stage.ts);
+ *   2. equilibrium: every flow's route shares consistent with simulated transit times, on the
+ *      model's calibrated route choice (equilibrium-stage.ts, choice-scenario.ts);
  *   3. final runs: every scenario at its equilibrium flows, through the experiment runner, which
  *      writes its usual files to `<out>/<name>/<run id>/`;
  *   4. the study's own files in the same folder (study-files.ts) and the key table.
@@ -14,10 +15,9 @@ import { loadModel } from '../../corridor/load-model.ts';
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
 import { loadTrade } from '../../trade/index.ts';
-import { overlaysOf, type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
+import { type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
 import { type KeyRow, keyRows } from './key-table.ts';
 import { type SummaryContext, scenarioSummary } from './scenario-summary.ts';
-import { demandSlots, scenarioInput } from './scenario-model.ts';
 import { type StudyConfig, VIETNAMESE_ROUTES } from './study-config.ts';
 import { writeStudyFiles } from './study-files.ts';
 import type { StudySummaryRow } from './summary-stats.ts';
@@ -68,27 +68,20 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
   const trade = loadTrade(config.tradeFile);
   const model = loadModel(config.modelFile);
   const routes = studyRoutes(model, VIETNAMESE_ROUTES);
-  const slots = demandSlots(model, routes);
   const demands = config.scenarios.map((s) => scenarioDemand(trade, s, routes));
   const workers = options.workers !== undefined ? { workers: options.workers } : {};
 
   const t0 = Date.now();
   log(`${config.name}: route-choice equilibrium of ${demands.length} scenarios (${config.equilibriumReplications} replications per evaluation, ${config.equilibriumWarmupDays} + ${config.equilibriumHorizonDays} days)`);
-  const equilibria = await solveEquilibria({ config, trade, routes, slots, demands, ...workers, log });
+  const equilibria = await solveEquilibria({ config, trade, model, routes, demands, ...workers, log });
   const t1 = Date.now();
 
   const experiment = defineExperiment({
     name: config.name,
-    description: `Tariff-shift study: Vietnamese EU-bound overland flows at their route-choice equilibrium (equilibrium.csv), ${config.scenarios.length} scenarios`,
+    description: `Tariff-shift study: every flow at its route-choice equilibrium on the model's calibrated assignment (equilibrium.csv), ${config.scenarios.length} scenarios`,
     model: config.modelFile,
-    scenarios: equilibria.map((e) => scenarioInput({
-      id: e.demand.scenario.id,
-      overlays: overlaysOf(config, e.demand.scenario.upgrade),
-      routes,
-      slots,
-      flowsFeuPerWeek: e.result.flowsFeuPerWeek,
-      seasonality: trade.seasonality,
-    })),
+    // Each scenario at its assignment: the classes as demand, every flow's shares fixed.
+    scenarios: equilibria.map(({ assignment: a }) => ({ id: a.scenario.id, overlays: [...(a.scenario.overlays ?? [])], set: { ...(a.scenario.set ?? {}), ...a.set } })),
     replications: config.replications,
     warmup: { days: config.warmupDays },
     horizon: { days: config.horizonDays },

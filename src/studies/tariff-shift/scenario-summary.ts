@@ -53,6 +53,8 @@ export function scenarioSummary(eq: ScenarioEquilibrium, context: SummaryContext
   out.add('equilibrium', 'vn-eu', 'iterations', exact(result.iterations));
   out.add('equilibrium', 'vn-eu', 'gap', exact(result.gap));
   out.add('equilibrium', 'vn-eu', 'tolerance', exact(result.tolerance));
+  // With a flow tolerance it is the criterion: <= 1 when every route is within it (all flows of the model).
+  out.add('equilibrium', 'vn-eu', 'flow_gap', exact(result.flowGap));
   out.add('equilibrium', 'vn-eu', 'converged', exact(result.converged ? 1 : 0));
   // How far one more full step would move the flows: the precision of the reported flows.
   const last = result.history.at(-1);
@@ -96,6 +98,8 @@ export function scenarioSummary(eq: ScenarioEquilibrium, context: SummaryContext
     out.add('overland', `vn-${mode}`, 'feu_per_week', exact(flows.reduce((sum, f, r) => (context.routes[r]?.mode === mode ? sum + f : sum), 0)));
   }
   out.add('delivered', 'vn-eu', 'feu_per_week', overReplications(summed(deliveredByRoute)));
+  // Simulated: the overland routes' deliveries per replication, with their interval.
+  out.add('delivered', 'vn-overland', 'feu_per_week', overReplications(summed(deliveredByRoute.filter((_, r) => context.routes[r]?.deepSea !== true))));
   const unservedTotal = overReplications(summed(shortfalls));
   out.add('unserved', 'vn-overland', 'feu_per_week', { ...unservedTotal, value: Math.max(0, unservedTotal.value) });
 

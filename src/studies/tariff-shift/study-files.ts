@@ -7,18 +7,24 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../../output/atomic-write.ts';
 import { csvText, type CsvCell } from '../../output/csv.ts';
+import type { EquilibriumIteration, EquilibriumResult } from '../../trade/index.ts';
 import type { ScenarioEquilibrium } from './equilibrium-stage.ts';
 import type { StudySummaryRow } from './summary-stats.ts';
 import type { StudyRoute } from './trade-demand.ts';
 
 /** Column names of the study's files, in order (documented in the README). */
 export const STUDY_COLUMNS = {
-  'equilibrium.csv': ['scenario', 'iteration', 'gap', 'converged', 'route', 'share', 'flow_feu_per_week', 'target_share', 'transit_mean_d', 'transit_p95_d', 'no_delivery'],
+  'equilibrium.csv': ['scenario', 'iteration', 'gap', 'flow_gap', 'converged', 'route', 'share', 'flow_feu_per_week', 'target_share', 'transit_mean_d', 'transit_p95_d', 'no_delivery'],
   'study-summary.csv': ['scenario', 'category', 'item', 'quantity', 'value', 'ci95_low', 'ci95_high', 'n'],
 } as const;
 
 /** A non-finite number as a missing value (empty field). */
 const cell = (value: number): CsvCell => (Number.isFinite(value) ? value : null);
+
+/** Whether an iteration met the loop's criterion (the flow tolerance when there is one, else the share tolerance). */
+function metCriterion(h: EquilibriumIteration, result: EquilibriumResult): boolean {
+  return result.flowTolerance === undefined ? h.gap <= result.tolerance : h.flowGap <= 1;
+}
 
 /** The rows of equilibrium.csv: one per scenario, iteration and route. */
 export function equilibriumRows(equilibria: readonly ScenarioEquilibrium[], routes: readonly StudyRoute[]): CsvCell[][] {
@@ -30,7 +36,7 @@ export function equilibriumRows(equilibria: readonly ScenarioEquilibrium[], rout
         const target = demand.classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * (h.targetShares[i]?.[r] ?? 0), 0) / total;
         const times = h.times[r];
         return [
-          demand.scenario.id, h.iteration, cell(h.gap), h.gap <= result.tolerance ? 1 : 0, route.id, cell(flow / total), cell(flow), cell(target),
+          demand.scenario.id, h.iteration, cell(h.gap), cell(h.flowGap), metCriterion(h, result) ? 1 : 0, route.id, cell(flow / total), cell(flow), cell(target),
           cell(times?.meanDays ?? Number.NaN), cell(times?.p95Days ?? Number.NaN), h.noDeliveryRoutes.includes(route.id) ? 1 : 0,
         ];
       }),

@@ -7,7 +7,7 @@ export { COMMODITIES, DAYS_PER_YEAR, MARKETS, marketTotal, OTHER_MARKETS, tableT
 export type { ByCommodity, Commodity, Market, MarketCommodityTable, OtherMarket } from './markets.ts';
 export { loadTrade, loadTradeText } from './load-trade.ts';
 export { compileTrade, USD_PER_BN } from './trade-model.ts';
-export type { BackcastParameters, CommodityParameters, ParameterRange, RouteChoiceParameters, TariffParameters, TradeModel } from './trade-model.ts';
+export type { BackcastParameters, CommodityParameters, ParameterRange, TariffParameters, TradeModel } from './trade-model.ts';
 export { tradeFileSchema } from './trade-schema.ts';
 export type { TradeFile } from './trade-schema.ts';
 export { TradeInputError } from './trade-error.ts';

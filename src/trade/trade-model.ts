@@ -71,22 +71,6 @@ export interface BackcastParameters {
   readonly underlyingGrowth: number;
 }
 
-/** Parameters of route choice and of the equilibrium loop. */
-export interface RouteChoiceParameters {
-  /** Cost of capital tied up in cargo (fraction per year), an input of the value of time. */
-  readonly capitalRatePerYear: number;
-  /** Weight on value of time × (p95 − mean transit days) (dimensionless). */
-  readonly reliabilityWeight: number;
-  /** Logit scale θ (USD per FEU): shares ∝ exp(−cost / θ). */
-  readonly logitScaleUsd: number;
-  /** Convergence when max |logit target share − current share| <= tolerance (fraction). */
-  readonly tolerance: number;
-  /** Most simulation evaluations the equilibrium loop runs. */
-  readonly maxIterations: number;
-  /** Cost replacing the time terms of a route with no deliveries (USD per FEU). */
-  readonly noDeliveryPenaltyUsdPerFeu: number;
-}
-
 /** A loaded, validated trade calibration. */
 export interface TradeModel {
   readonly id: string;
@@ -105,7 +89,6 @@ export interface TradeModel {
   readonly tariff: TariffParameters;
   /** The shipped tariff scenarios by id, in file order. */
   readonly tariffScenarios: ReadonlyMap<string, TariffScenario>;
-  readonly routeChoice: RouteChoiceParameters;
   /** The backcast inputs, when the file has them. */
   readonly backcast?: BackcastParameters;
 }
@@ -152,7 +135,6 @@ export function compileTrade(file: TradeFile, source: TradeModel['source']): Tra
     seasonality: normaliseSeasonality(file.seasonality) ?? file.seasonality,
     tariff: { ...file.tariff },
     tariffScenarios: scenarios,
-    routeChoice: { capitalRatePerYear, ...file.routeChoice },
     ...(backcast === undefined ? {} : { backcast }),
   };
 }

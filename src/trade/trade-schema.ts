@@ -113,17 +113,6 @@ export const tradeFileSchema = z.strictObject({
     underlyingGrowth: z.number().gt(-1),
   }).optional(),
   tariffScenarios: z.record(id, tariffScenarioSchema),
-  routeChoice: z.strictObject({
-    /** Weight on value of time × (p95 − mean transit), dimensionless. */
-    reliabilityWeight: nonNegative,
-    /** Logit scale: a cost difference of this many USD per FEU changes a route's odds by a factor e. */
-    logitScaleUsd: positive,
-    /** Convergence: largest difference between logit target shares and current shares. */
-    tolerance: z.number().gt(0).lt(1),
-    maxIterations: z.number().int().positive(),
-    /** Cost added in place of the time terms for a route that delivered nothing (USD per FEU). */
-    noDeliveryPenaltyUsdPerFeu: positive,
-  }),
 });
 
 /** A validated trade file, as written (USD bn, fractions). */

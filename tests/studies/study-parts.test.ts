@@ -9,7 +9,7 @@ import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
 import { BatchedEvaluator } from '../../src/assignment/batched-evaluator.ts';
 import { choiceFlows, type ScenarioAssignment } from '../../src/assignment/solve-assignment.ts';
 import {
-  choiceScenario, classDemandId, demandSlots, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, studyView, VIETNAMESE_ROUTES,
+  choiceScenario, classDemandId, demandSlots, tradeInputs, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, studyView, VIETNAMESE_ROUTES,
 } from '../../src/studies/tariff-shift/index.ts';
 import { type EquilibriumIteration, loadTrade, type RouteTimes, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
 
@@ -108,6 +108,27 @@ describe('study scenario on the model\'s assignment', () => {
     expect(view.times.map((t) => t.meanDays)).toEqual(VIETNAMESE_ROUTES.map((id) => ids.indexOf(id)));
     expect(view.history[0]?.noDeliveryRoutes).toEqual(['mc-haiphong-rail-duisburg']);
     expect(view.shares).toHaveLength(demand.classes.length);
+  });
+});
+
+describe('trade inputs of a design point', () => {
+  const us20 = STUDY_SCENARIOS.find((s) => s.id === 'us-20');
+  if (us20 === undefined) throw new Error('no us-20');
+  const eu = (set: Record<string, number>): number => scenarioDemand(trade, us20, routes, tradeInputs(trade, us20.tariffScenario, 't', set)).euFeuPerWeek;
+
+  it('apply to the demand: a larger σ or EU diversion share sends more of the US loss to Europe; none leaves the shipped scenario', () => {
+    const central = eu({});
+    expect(central).toBeCloseTo(scenarioDemand(trade, us20, routes).euFeuPerWeek, 9);
+    // A larger σ makes Vietnam's US sales more tariff-sensitive: a larger loss, of which the EU takes its share.
+    expect(eu({ 'trade.sourceSubstitutionElasticity': 3.7 })).toBeGreaterThan(central);
+    expect(eu({ 'trade.sourceSubstitutionElasticity': 1.3 })).toBeLessThan(central);
+    expect(eu({ 'trade.diversionShareEu': 0.3 })).toBeGreaterThan(central);
+    expect(eu({ 'trade.tariffPassThrough': 0.9 })).toBeLessThan(central);
+  });
+
+  it('reject an unknown trade key or a non-numeric value, naming the scenario and key', () => {
+    expect(() => tradeInputs(trade, 'deal-20', 'p1', { 'trade.sigma': 2 })).toThrow(/p1.*trade\.sigma/);
+    expect(() => tradeInputs(trade, 'deal-20', 'p2', { 'trade.tariffPassThrough': 'x' })).toThrow(/p2.*trade\.tariffPassThrough/);
   });
 });
 

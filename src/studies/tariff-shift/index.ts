@@ -13,6 +13,8 @@ export type { DemandSlot, ScenarioModelInput } from './scenario-model.ts';
 export { overlaysOf, solveEquilibria } from './equilibrium-stage.ts';
 export { choiceScenario, classDemandId, studyView, vietnameseEntries } from './choice-scenario.ts';
 export type { ChoiceScenarioInput } from './choice-scenario.ts';
+export { assignDesign, TRADE_KEY_PREFIX, TRADE_KEYS, tradeInputs } from './assigned-design.ts';
+export type { AssignDesignOptions } from './assigned-design.ts';
 export type { EquilibriumStageInput, ScenarioEquilibrium } from './equilibrium-stage.ts';
 export { HOURS_PER_DAY, metricValues, routeTimes } from '../../assignment/records.ts';
 export type { StudySummaryRow } from './summary-stats.ts';

@@ -9,7 +9,7 @@
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import {
   applyTariffShift, COMMODITIES, type DemandClass, isDeepSeaMode, marketTotal, routeChoiceClasses, shippedTariffScenario,
-  type TariffShiftResult, tableTotal, type TradeModel, WEEKS_PER_YEAR,
+  type TariffScenario, type TariffShiftResult, tableTotal, type TradeModel, WEEKS_PER_YEAR,
 } from '../../trade/index.ts';
 import type { StudyScenario } from './study-config.ts';
 
@@ -53,9 +53,12 @@ export function studyRoutes(model: CompiledModel, ids: readonly string[]): Study
   });
 }
 
-/** The demand of `scenario` on `routes` (see the module comment). */
-export function scenarioDemand(trade: TradeModel, scenario: StudyScenario, routes: readonly StudyRoute[]): ScenarioDemand {
-  const shift = applyTariffShift(trade, shippedTariffScenario(trade, scenario.tariffScenario));
+/**
+ * The demand of `scenario` on `routes` (see the module comment): under its shipped tariff
+ * scenario, or under `tariff` when given (e.g. the shipped one with another σ, for a sensitivity).
+ */
+export function scenarioDemand(trade: TradeModel, scenario: StudyScenario, routes: readonly StudyRoute[], tariff?: TariffScenario): ScenarioDemand {
+  const shift = applyTariffShift(trade, tariff ?? shippedTariffScenario(trade, scenario.tariffScenario));
   const classes = routeChoiceClasses(trade, shift.feuPerYear, 'eu', routes);
   const lost = COMMODITIES.reduce((sum, c) => sum + shift.lostTradeFeuPerYear[c], 0);
   const sea = new Set(routes.filter((r) => r.deepSea).map((r) => r.id));

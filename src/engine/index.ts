@@ -1,5 +1,5 @@
 // The simulation kernel: clock, future-event list, events, processes.
-export { Simulation, type Tracer } from './simulation.ts';
+export { EventLimitError, Simulation, type Tracer } from './simulation.ts';
 export { SimEvent, Timeout, FailedEvent, Interruption, PENDING, TRIGGERED, PROCESSED, type EventCallback } from './event.ts';
 export { Condition, anyOf, allOf, type ConditionValue } from './condition.ts';
 export { Process, Interrupt, ProcessError, describeValue, type ProcessGenerator } from './process.ts';

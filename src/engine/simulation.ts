@@ -14,6 +14,19 @@ import { Process, describeValue, type ProcessGenerator } from './process.ts';
 /** Called for every entry the engine processes: the time (hours) and what fired. */
 export type Tracer = (time: number, target: SimEvent<unknown> | Callback, data: number) => void;
 
+/** Thrown by `Simulation.step` when `eventLimit` entries have been processed. */
+export class EventLimitError extends Error {
+  override readonly name = 'EventLimitError';
+
+  /** @param limit the `eventLimit` reached. @param time the clock when it was reached, hours. */
+  constructor(
+    readonly limit: number,
+    readonly time: number,
+  ) {
+    super(`Event limit reached: ${limit} events processed by t=${time} h`);
+  }
+}
+
 /** A discrete-event simulation: one clock, one future-event list. */
 export class Simulation {
   private clock: number;
@@ -26,6 +39,12 @@ export class Simulation {
   readonly startSignal: SimEvent<undefined>;
   /** Optional hook called for every entry processed (for event traces; null costs nothing). */
   tracer: Tracer | null = null;
+  /**
+   * Most entries this simulation may process in all; `step` throws `EventLimitError` before
+   * processing one more. A guard against runaway models (arrivals at one instant for ever), set
+   * by the model layer; Infinity (the default) means no limit. One compare per event.
+   */
+  eventLimit = Infinity;
 
   /** @param startTime the clock's initial value in hours (default 0). */
   constructor(startTime = 0) {
@@ -113,6 +132,7 @@ export class Simulation {
   step(): boolean {
     const queue = this.queue;
     if (queue.size === 0) return false;
+    if (this.eventsProcessed >= this.eventLimit) throw new EventLimitError(this.eventLimit, this.clock);
     const target = queue.pop();
     this.clock = queue.poppedTime;
     this.eventsProcessed++;

@@ -17,6 +17,7 @@ import { nestedLogitShares } from '../trade/route-choice.ts';
 import type { CompiledBackground, CompiledChoice, CompiledDemand, CompiledModel, CompiledRoute, CompiledWeather, RouteStage } from './compiled.ts';
 import { CompileContext, own } from './compile-context.ts';
 import { anyKind, legKind, nodeKind, type CompiledLeg, type CompiledNode, type LegSpec } from './kinds/registry.ts';
+import { compileLimits } from './limits.ts';
 import { didYouMean, type Locator, type PathSegment } from './model-error.ts';
 import type { BackgroundSpec, DemandSpec, ModelFile, RouteSpec } from './schema.ts';
 import { FEU_PER_UNIT, HOURS_PER_YEAR, normaliseSeasonality, volumeFeuPerHour } from './units.ts';
@@ -239,5 +240,6 @@ export function compileModel(model: ModelFile, source: CompiledModel['source'], 
           maxIterations: spec.maxIterations,
           replications: spec.replications,
         };
-  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, assignment, source };
+  const limits = compileLimits(model.limits);
+  return { id: model.model, title: model.title, startDate: model.startDate, nodes, legs, routes, demand, weather, background, assignment, limits, source };
 }

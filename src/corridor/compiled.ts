@@ -7,6 +7,7 @@
 import type { Distribution } from '../distributions/index.ts';
 import type { CompiledLeg, CompiledNode } from './kinds/registry.ts';
 import type { Direction } from './kinds/kind.ts';
+import type { ModelLimits } from './limits.ts';
 
 export type { CompiledDisruption, CompiledLegBase, CompiledNodeBase, CompiledStageBase, Direction, DisruptionTiming } from './kinds/kind.ts';
 export type { CompiledLeg, CompiledNode, KindName, LegKindName, NodeKindName } from './kinds/registry.ts';
@@ -121,6 +122,8 @@ export interface CompiledModel {
   readonly background: readonly CompiledBackground[];
   /** Route-choice settings, or undefined when no flow chooses. */
   readonly assignment: CompiledAssignment | undefined;
+  /** Runtime limits of a replication; undefined means `DEFAULT_LIMITS` (models built in code). */
+  readonly limits?: ModelLimits;
   /** Where the model came from: files read (base first, then overlays) and a content hash. */
   readonly source: { readonly files: readonly string[]; readonly sha256: string };
 }

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { legSchema, nodeSchema } from './kinds/registry.ts';
+import { limitsSchema } from './limits.ts';
 import { dateSchema, id, monthlySchema, nonNegative, positive, timeDistributionSchema } from './schema-parts.ts';
 
 export { legSchema, nodeSchema, type CompiledLeg, type CompiledNode, type LegSpec, type NodeSpec } from './kinds/registry.ts';
@@ -144,6 +145,8 @@ export const modelSchema = z.strictObject({
   background: z.array(backgroundSchema).default([]),
   /** Route choice for demand flows with a choice set (`routes`). */
   assignment: assignmentSchema.optional(),
+  /** Runtime limits of one replication (see limits.ts), for a model that needs more than the defaults. */
+  limits: limitsSchema.optional(),
 });
 
 /** An overlay: a small file that varies a model without copying it. */

@@ -17,6 +17,12 @@ export const HOURS_PER_DAY = 24;
 export const HOURS_PER_WEEK = 168;
 /** Hours in a (non-leap) year, 365 × 24: the year of `teuPerYear`. */
 export const HOURS_PER_YEAR = 8760;
+/**
+ * The longest time a model value (a duration, the mean of a time distribution, a headway) or a
+ * run (warm-up plus horizon) may span: 100 years, in hours. Far beyond any corridor question, and
+ * it keeps every sum of times finite and every calendar lookup inside the dates a Date can hold.
+ */
+export const MAX_HOURS = 100 * HOURS_PER_YEAR;
 /** TEU in one FEU. */
 export const TEU_PER_FEU = 2;
 /** Days in each month of a non-leap year, January first (weights of monthly seasonality). */

@@ -2,12 +2,14 @@
  * One replication of a corridor model: build the network, let demand arrive, run the warm-up,
  * reset the statistics, run the measured horizon, and report plain data.
  */
-import { LATE, Simulation, type ProcessGenerator } from '../../engine/index.ts';
+import { EventLimitError, LATE, Simulation, type ProcessGenerator } from '../../engine/index.ts';
 import { RandomStreams, type Seed } from '../../random/index.ts';
 import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
 import type { CompiledModel } from '../compiled.ts';
-import { HOURS_PER_WEEK } from '../units.ts';
+import type { Direction } from '../kinds/kind.ts';
+import { DEFAULT_LIMITS, LimitError } from '../limits.ts';
+import { HOURS_PER_WEEK, MAX_HOURS } from '../units.ts';
 import type { Container, JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
@@ -49,10 +51,14 @@ interface RouteStats {
 /** Run one replication of `model`. */
 export function runReplication(model: CompiledModel, options: ReplicationOptions): ReplicationResult {
   const { warmupHours, horizonHours } = options;
-  if (!(warmupHours >= 0) || !(horizonHours > 0) || !Number.isFinite(warmupHours + horizonHours)) {
-    throw new RangeError(`runReplication: warm-up must be >= 0 h and horizon > 0 h, got warm-up ${warmupHours} h, horizon ${horizonHours} h`);
+  // The daily queue series and weekly buckets grow with the horizon: bound it like any duration.
+  if (!(warmupHours >= 0) || !(horizonHours > 0) || !(warmupHours + horizonHours <= MAX_HOURS)) {
+    throw new RangeError(`runReplication: warm-up must be >= 0 h and horizon > 0 h, together at most ${MAX_HOURS} h (100 years), got warm-up ${warmupHours} h, horizon ${horizonHours} h`);
   }
+  const limits = model.limits ?? DEFAULT_LIMITS;
+  const maxFeu = limits.maxFeuInSystem;
   const sim = new Simulation();
+  sim.eventLimit = limits.maxEventsPerReplication;
   options.onSimulation?.(sim);
   const ctx: RunContext = { sim, streams: new RandomStreams(options.seed), calendar: new SimCalendar(model.startDate), warmupEnd: warmupHours };
   const network = buildNetwork(model, ctx);
@@ -65,6 +71,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   const inSystem = new TimeWeighted(0, 0);
   let entered = 0;
   let delivered = 0;
+  // Background units at a stage now (they take memory like containers, so they count too).
+  let backgroundInSystem = 0;
   let nextId = 0;
   const log = options.journeyLog;
 
@@ -108,6 +116,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   const enter = (routeIndex: number, lot: number): void => {
     const route = network.routes[routeIndex] as RuntimeRoute;
     for (let i = 0; i < lot; i++) {
+      if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
       const now = sim.now;
       const measured = now >= warmupHours;
       const container: Container = { id: nextId++, routeIndex, entered: now, measured, background: false, group: null, direction: 'westbound', started: now, departed: Number.NaN };
@@ -119,12 +128,21 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
+  function* backgroundUnit(stage: Stage, feu: number, direction: Direction): ProcessGenerator {
+    yield* stage.backgroundVisit(feu, direction);
+    backgroundInSystem--;
+  }
   for (const flow of model.background) {
     const stage = network.byId.get(flow.at);
     if (stage === undefined) throw new Error(`Background flow "${flow.id}" names stage "${flow.at}", which the model does not define`);
     const arrivals = { id: `background:${flow.id}`, feuPerHour: flow.arrivalsPerHour, seasonality: flow.seasonality, lotSize: undefined };
+    const name = `${flow.at}/background`;
     startDemand(ctx, arrivals, (_flow, lot) => {
-      for (let i = 0; i < lot; i++) stage.admitBackground(flow.feuPerArrival, flow.direction);
+      for (let i = 0; i < lot; i++) {
+        if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
+        backgroundInSystem++;
+        sim.process(backgroundUnit(stage, flow.feuPerArrival, flow.direction), name);
+      }
     });
   }
   for (const arrival of options.scriptedArrivals ?? []) {
@@ -132,12 +150,19 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     sim.scheduleAt(arrival.time, () => enter(routeIndex, arrival.lot ?? 1));
   }
 
-  if (warmupHours > 0) sim.run(warmupHours);
-  for (const stage of network.stages) stage.reset(warmupHours);
-  inSystem.reset(warmupHours);
   const end = warmupHours + horizonHours;
-  const dailyQueues = recordDailyQueues(sim, network.stages, warmupHours, end);
-  sim.run(end);
+  let dailyQueues: number[][];
+  try {
+    if (warmupHours > 0) sim.run(warmupHours);
+    for (const stage of network.stages) stage.reset(warmupHours);
+    inSystem.reset(warmupHours);
+    dailyQueues = recordDailyQueues(sim, network.stages, warmupHours, end);
+    sim.run(end);
+  } catch (error) {
+    // The engine knows nothing of model files; say which limit of the model it was.
+    if (error instanceof EventLimitError) throw new LimitError('maxEventsPerReplication', error.limit, error.time);
+    throw error;
+  }
 
   const weeks = horizonHours / 168;
   const assumed = new Set([...model.nodes.values(), ...model.legs.values()].filter((s) => s.capacityAssumption === 'non-binding').map((s) => s.id));

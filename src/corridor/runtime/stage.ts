@@ -35,9 +35,15 @@ export interface Stage {
   setCapacity(factor: number, unitsOut: number): void;
   /**
    * Background traffic: one unit (a train of `feu` FEU-equivalents, or one FEU-equivalent)
-   * arrives now. It takes capacity like a container but is measured apart.
+   * arrives now. It takes capacity like a container but is measured apart. Starts
+   * `backgroundVisit` as a process.
    */
   admitBackground(feu: number, direction: Direction): void;
+  /**
+   * The passage of one background unit that arrives now, as a generator that returns when it
+   * leaves the stage (the runtime starts it itself to count the units in the system).
+   */
+  backgroundVisit(feu: number, direction: Direction): ProcessGenerator;
   /** Hand the stage's measurement start to `now` (end of warm-up). */
   reset(now: number): void;
 }
@@ -105,8 +111,13 @@ export abstract class StageBase implements Stage {
     if (factor !== 1 || unitsOut !== 0) throw new Error(`Stage "${this.id}" (${this.kind}) has no capacity a disruption could change`);
   }
 
+  /** Start `backgroundVisit` as a process. */
+  admitBackground(feu: number, direction: Direction): void {
+    this.ctx.sim.process(this.backgroundVisit(feu, direction), `${this.id}/background`);
+  }
+
   /** By default a kind takes no background traffic (the compiler refuses it). */
-  admitBackground(_feu: number, _direction: Direction): void {
+  backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
     throw new Error(`Stage "${this.id}" (${this.kind}) takes no background traffic`);
   }
 

@@ -88,8 +88,8 @@ export class FerryLegStage extends StageBase {
   }
 
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
-  override admitBackground(_feu: number, _direction: Direction): void {
-    this.ctx.sim.process(this.visit(backgroundUnit(this.ctx.sim.now)), `${this.id}/background`);
+  override backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
+    return this.visit(backgroundUnit(this.ctx.sim.now));
   }
 
   private changed(now: number): void {

@@ -83,8 +83,8 @@ export class RailLegStage extends StageBase {
   }
 
   /** A background train of `feu` FEU-equivalents takes a path on this leg's line. */
-  override admitBackground(feu: number, _direction: Direction): void {
-    this.ctx.sim.process(this.backgroundTrain(feu), `${this.id}/background`);
+  override backgroundVisit(feu: number, _direction: Direction): ProcessGenerator {
+    return this.backgroundTrain(feu);
   }
 
   private *backgroundTrain(feu: number): ProcessGenerator {

@@ -84,7 +84,7 @@ export class TerminalStage extends StageBase {
   }
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
-  override admitBackground(_feu: number, _direction: Direction): void {
-    this.ctx.sim.process(this.visit(backgroundUnit(this.ctx.sim.now)), `${this.id}/background`);
+  override backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
+    return this.visit(backgroundUnit(this.ctx.sim.now));
   }
 }

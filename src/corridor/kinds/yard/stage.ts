@@ -62,10 +62,10 @@ export class YardStage extends StageBase {
   }
 
   /** A background train of `feu` FEU-equivalents arrives: it takes a track and a start, measured apart. */
-  override admitBackground(feu: number, direction: Direction): void {
+  override backgroundVisit(feu: number, direction: Direction): ProcessGenerator {
     const sim = this.ctx.sim;
     const own = newTravelGroup(sim, `${this.id} background train`);
-    sim.process(this.handleTrain(own, newTravelGroup(sim, `${this.id} background visit`), direction, feu), `${this.id}/background`);
+    return this.handleTrain(own, newTravelGroup(sim, `${this.id} background visit`), direction, feu);
   }
 
   /** Scale tracks and the daily cap (`reduced`), take tracks out (`repair`). */

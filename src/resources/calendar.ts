@@ -132,17 +132,30 @@ export interface Seasonality {
   readonly monthlyRate: readonly number[];
 }
 
+/** Months in 400 Gregorian years, after which the calendar (and so any monthly rate) repeats exactly. */
+const CYCLE_MONTHS = 4800;
+/** Hours in 400 Gregorian years (146 097 days). */
+const CYCLE_HOURS = 146_097 * HOURS_PER_DAY;
+
 /**
  * The time change behind seasonality: the real time t >= `from` at which ∫_from^t r(s) ds =
  * `amount`, with r(s) = `monthlyRate[month of s]` piecewise constant over calendar months.
  * Months of rate 0 are passed over whole, so nothing ends in them.
+ *
+ * A huge `amount` (a heavy-tailed draw, a tiny rate) would take one step per month for ever:
+ * after 400 years walked, whole 400-year cycles (whose integral is the same for every cycle) are
+ * skipped at once. Infinity when t lies beyond the dates the calendar can represent
+ * (about 270 000 years): the event never happens in any run.
  */
 export function advanceByIntensity(calendar: SimCalendar, monthlyRate: readonly number[], from: number, amount: number): number {
   let t = from;
   let remaining = amount;
+  let months = 0;
+  let remainingAtFirstBoundary = Number.NaN;
   for (;;) {
     const rate = monthlyRate[calendar.monthOfYear(t)] as number;
     const boundary = calendar.nextMonthBoundary(t);
+    if (Number.isNaN(boundary)) return Infinity;
     if (rate > 0) {
       const end = t + remaining / rate;
       // max(): rounding in `remaining` must not step back before the month's start.
@@ -150,6 +163,17 @@ export function advanceByIntensity(calendar: SimCalendar, monthlyRate: readonly 
       remaining -= rate * (boundary - t);
     }
     t = boundary;
+    months++;
+    if (months === 1) remainingAtFirstBoundary = remaining;
+    else if (months === 1 + CYCLE_MONTHS) {
+      const perCycle = remainingAtFirstBoundary - remaining;
+      const cycles = perCycle > 0 ? Math.floor(remaining / perCycle) : 0;
+      // Keep at most one cycle to walk, so rounding cannot skip past the answer.
+      if (cycles > 1) {
+        t += (cycles - 1) * CYCLE_HOURS;
+        remaining -= (cycles - 1) * perCycle;
+      }
+    }
   }
 }
 

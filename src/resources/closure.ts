@@ -274,7 +274,8 @@ export function alternatingRenewal(sim: Simulation, closure: Closure, options: A
   const startSpell = (): void => {
     const u = drawHours(timeBetween, rng, 'alternatingRenewal: timeBetween');
     const at = seasonality === undefined || rates === undefined ? sim.now + u : advanceByIntensity(seasonality.calendar, rates, sim.now, u);
-    sim.scheduleAt(at, onStormStart, 0, URGENT);
+    // Infinity: beyond any date the calendar holds, so no further spell in any run.
+    if (at !== Infinity) sim.scheduleAt(at, onStormStart, 0, URGENT);
   };
   const onStormStart = (): void => {
     if (stopped) return;

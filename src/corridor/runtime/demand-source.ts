@@ -42,7 +42,11 @@ export function startDemand(ctx: RunContext, demand: ArrivalFlow, onArrival: Arr
   const arrive = (): void => {
     const lot = lotSize === undefined ? 1 : Math.max(1, Math.round(lotSize.sample(sizes)));
     onArrival(demand, lot);
-    sim.scheduleAt(nextTime(), arrive);
+    schedule(nextTime());
   };
-  sim.scheduleAt(nextTime(), arrive);
+  // Infinity (an arrival beyond any date the calendar holds): the flow has no further arrival.
+  const schedule = (at: number): void => {
+    if (at !== Infinity) sim.scheduleAt(at, arrive);
+  };
+  schedule(nextTime());
 }

@@ -4,6 +4,7 @@
  * an e-mail attachment or an archive, exactly as written.
  */
 import type { ComparisonRow } from '../experiments/assemble.ts';
+import type { AnswerCell, AnswerTable } from './answer-table.ts';
 import { describeMetric, formatNumber, significant } from './comparison-table.ts';
 import { FONT_STACK } from './theme.ts';
 
@@ -16,6 +17,10 @@ export interface PageChart {
   readonly svg: string;
   /** How to read it, one or two sentences. */
   readonly reading: string;
+  /** What it shows, one line computed from the data (empty: none). */
+  readonly takeaway?: string;
+  /** Pre-rendered HTML shown under the chart (a table of the same numbers), if any. */
+  readonly extra?: string;
 }
 
 /** Everything on the page. */
@@ -28,6 +33,8 @@ export interface ReportPage {
   /** Charts that could not be drawn, and why. */
   readonly notes: readonly string[];
   readonly baseline: string;
+  /** The table the page opens with: the answer, with intervals. */
+  readonly answer?: AnswerTable | null;
   readonly comparison: readonly ComparisonRow[];
   /** Validation section (src/validation/report-section.ts), pre-rendered HTML; absent or null: none. */
   readonly validation?: string | null;
@@ -50,6 +57,15 @@ const STYLE = `
   table.facts th { font-weight: 600; color: #555; }
   tr.significant td { font-weight: 600; }
   td.scenario { white-space: nowrap; }
+  span.ci { color: #666; font-size: 0.82rem; }
+  p.takeaway { font-weight: 600; margin: 4px 0; max-width: 90ch; }
+  div.wide { overflow-x: auto; }
+  table.answer { font-size: 0.82rem; }
+  table.answer td, table.answer th { padding: 4px 7px; }
+  table.answer th { background: #f3f3f3; }
+  table.answer th small { font-weight: normal; color: #555; }
+  table.comparison td.metric { white-space: nowrap; }
+  table.comparison { font-size: 0.82rem; }
   figure { margin: 8px 0 0; overflow-x: auto; }
   figure svg { max-width: 100%; height: auto; }
   figcaption, p.reading { color: #444; font-size: 0.9rem; max-width: 75ch; }
@@ -63,32 +79,52 @@ function factsTable(facts: ReportPage['facts']): string {
   return `<table class="facts">${rows.join('')}</table>`;
 }
 
+/** One cell of the answer table: a mean with its interval, or a text. */
+function answerCell(cell: AnswerCell): string {
+  if ('text' in cell) return `<td>${escapeHtml(cell.text)}</td>`;
+  const interval = cell.low === null || cell.high === null ? '' : ` <span class="ci">[${formatNumber(cell.low)}, ${formatNumber(cell.high)}]</span>`;
+  return `<td class="num">${formatNumber(cell.value)}${interval}</td>`;
+}
+
+/** The answer table: scenarios down, quantities across (unit under each heading). */
+function answerTable(table: AnswerTable): string {
+  const head = ['<th scope="col">scenario</th>', ...table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.unit === '' ? '' : `<br><small>${escapeHtml(c.unit)}</small>`}</th>`)];
+  const body = table.rows.map((r) => `<tr><td class="scenario">${escapeHtml(r.scenario)}</td>${r.cells.map(answerCell).join('')}</tr>`);
+  return `<div class="wide"><table class="answer"><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
+    `<p class="reading">Mean over replications with its 95% confidence interval in brackets (none for inputs and assigned volumes). Source: ${escapeHtml(table.source)}.</p>`;
+}
+
+/**
+ * The comparison: one row per metric, one column per scenario, each cell the paired difference
+ * from the baseline with its 95% interval; bold where the interval excludes zero.
+ */
 function comparisonTable(rows: readonly ComparisonRow[], baseline: string): string {
   if (rows.length === 0) return '<p>Only one scenario (or no shared metric): nothing to compare.</p>';
-  const head = ['scenario', 'metric', 'unit', `baseline (${baseline})`, 'scenario', 'mean difference', '95% CI of the difference', 'relative change'];
-  const body = rows.map((r) => {
-    const d = describeMetric(r.metric);
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const metrics = [...new Set(rows.map((r) => r.metric))];
+  const head = ['metric', 'unit', `baseline (${baseline})`, ...scenarios.map((s) => `${s} − baseline`)];
+  const body = metrics.map((metric) => {
+    const d = describeMetric(metric);
     const f = (v: number | null): number | null => (v === null ? null : v * d.factor);
-    const ci = r.ci95Low === null || r.ci95High === null ? '–' : `${formatNumber(f(r.ci95Low), true)} to ${formatNumber(f(r.ci95High), true)}`;
-    const relative = r.relativeChange === null ? '–' : `${r.relativeChange > 0 ? '+' : ''}${(r.relativeChange * 100).toFixed(1)}%`;
-    const cells = [
-      `<td class="scenario">${escapeHtml(r.scenario)}</td>`,
-      `<td title="${escapeHtml(r.metric)}">${escapeHtml(d.label)}</td>`,
-      `<td>${escapeHtml(d.unit)}</td>`,
-      `<td class="num">${formatNumber(f(r.baselineMean))}</td>`,
-      `<td class="num">${formatNumber(f(r.scenarioMean))}</td>`,
-      `<td class="num">${formatNumber(f(r.meanDifference), true)}</td>`,
-      `<td class="num">${ci}</td>`,
-      `<td class="num">${relative}</td>`,
-    ];
-    return `<tr${significant(r) ? ' class="significant"' : ''}>${cells.join('')}</tr>`;
+    const byScenario = new Map(rows.filter((r) => r.metric === metric).map((r) => [r.scenario, r]));
+    const first = byScenario.values().next().value;
+    const cells = scenarios.map((s) => {
+      const r = byScenario.get(s);
+      if (r === undefined) return '<td class="num">–</td>';
+      // The interval on a line of its own keeps the columns narrow enough for six scenarios.
+      const ci = r.ci95Low === null || r.ci95High === null ? '' : `<br><span class="ci">[${formatNumber(f(r.ci95Low), true)}, ${formatNumber(f(r.ci95High), true)}]</span>`;
+      const mean = formatNumber(f(r.meanDifference), true);
+      return `<td class="num diff"${r.relativeChange === null ? '' : ` title="${(r.relativeChange * 100).toFixed(1)}% relative change"`}>${significant(r) ? `<strong>${mean}</strong>` : mean}${ci}</td>`;
+    });
+    return `<tr><td class="metric" title="${escapeHtml(metric)}">${escapeHtml(d.label)}</td><td>${escapeHtml(d.unit)}</td><td class="num">${formatNumber(f(first?.baselineMean ?? null))}</td>${cells.join('')}</tr>`;
   });
-  return `<table class="comparison"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+  return `<div class="wide"><table class="comparison"><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 /** The complete HTML document. */
 export function reportHtml(page: ReportPage): string {
   const nav = [
+    ...(page.answer != null ? [['answer', 'The answer'] as const] : []),
     ...page.charts.map((c) => [c.id, c.heading] as const),
     ['comparison', 'Scenario comparison'] as const,
     // Validation against published figures (only for runs of corridor-sim validate-model).
@@ -97,8 +133,12 @@ export function reportHtml(page: ReportPage): string {
     .map(([id, heading]) => `<a href="#${escapeHtml(id)}">${escapeHtml(heading)}</a>`)
     .join('');
   const charts = page.charts.map(
-    (c) => `<section id="${escapeHtml(c.id)}" class="chart"><h2>${escapeHtml(c.heading)}</h2><p class="reading">${escapeHtml(c.reading)}</p><figure>${c.svg}<figcaption>Also in report/${escapeHtml(c.id)}.svg.</figcaption></figure></section>`,
+    (c) =>
+      `<section id="${escapeHtml(c.id)}" class="chart"><h2>${escapeHtml(c.heading)}</h2>` +
+      (c.takeaway === undefined || c.takeaway === '' ? '' : `<p class="takeaway">${escapeHtml(c.takeaway)}</p>`) +
+      `<p class="reading">${escapeHtml(c.reading)}</p><figure>${c.svg}<figcaption>Also in report/${escapeHtml(c.id)}.svg.</figcaption></figure>${c.extra ?? ''}</section>`,
   );
+  const answer = page.answer == null ? '' : `<section id="answer"><h2>The answer</h2>${answerTable(page.answer)}</section>`;
   const notes = page.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
   return [
     '<!DOCTYPE html>',
@@ -115,10 +155,11 @@ export function reportHtml(page: ReportPage): string {
     factsTable(page.facts),
     `<nav>${nav}</nav>`,
     notes,
+    answer,
     ...charts,
     '<section id="comparison"><h2>Scenario comparison</h2>',
-    `<p class="reading">Each scenario against the baseline (${escapeHtml(page.baseline)}), paired by replication (common random numbers). ` +
-      'Bold rows: the 95% confidence interval of the difference excludes zero. All metrics are in comparison.csv.</p>',
+    `<p class="reading">Each scenario minus the baseline (${escapeHtml(page.baseline)}), paired by replication (common random numbers), with the 95% confidence interval of the difference in brackets. ` +
+      'Bold: the interval excludes zero. Hover a cell for the relative change. All metrics are in comparison.csv.</p>',
     comparisonTable(page.comparison, page.baseline),
     '</section>',
     // Validation against published figures (only for runs of corridor-sim validate-model).

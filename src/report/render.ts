@@ -17,10 +17,24 @@ export async function renderSvg(spec: TopLevelSpec, onWarning: (message: string)
   const compiled = compile(spec, { logger });
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger });
   try {
-    return await view.toSVG();
+    return hoverTitles(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Hover values for a reader: Vega writes each mark item's description (its encoded values, e.g.
+ * "scenario: us-20; FEU per week: 291") as an `aria-label` for screen readers, which a browser
+ * does not show on hover; an SVG `<title>` child is what it shows. So every mark item
+ * (`role="graphics-symbol"`) with a label gets its label as a title too.
+ */
+export function hoverTitles(svg: string): string {
+  return svg.replace(/<(path|rect|circle|line|text|image|ellipse|polygon)(\s[^>]*?role="graphics-symbol"[^>]*?)(\/?)>/g, (whole, tag: string, attrs: string, selfClosing: string) => {
+    const label = /\saria-label="([^"]*)"/.exec(attrs)?.[1];
+    if (label === undefined || label === '') return whole;
+    return selfClosing === '/' ? `<${tag}${attrs}><title>${label}</title></${tag}>` : `${whole}<title>${label}</title>`;
+  });
 }
 
 /**

@@ -21,7 +21,8 @@ const PANEL = { width: 250, height: 130 } as const;
 function scenarioColor(scenarios: readonly string[]): Record<string, unknown> {
   return {
     field: 'scenario', type: 'nominal', title: 'scenario',
-    scale: { domain: [...scenarios], scheme: SCENARIO_SCHEME },
+    // Ten colours repeat from the eleventh scenario on: twenty distinct ones above ten.
+    scale: { domain: [...scenarios], scheme: scenarios.length > 10 ? 'tableau20' : SCENARIO_SCHEME },
     // Opaque stroke symbols: the legend must not take the faint fill of the bands.
     legend: { orient: 'top', symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 },
   };

@@ -1,7 +1,10 @@
 /**
  * `writeReport(runDir)`: the report of a finished run, as report.html (self-contained) and
- * report/<chart>.svg in the run folder. Charts: the network map, weekly throughput per route,
- * transit-time ECDFs, queues at the worst bottlenecks; then the scenario comparison table.
+ * report/<chart>.svg in the run folder. It opens with the answer (the study's key table, or the
+ * run's key metrics, with intervals), then: capacity (delivered against offered), where the
+ * queues build (heat map by stage and scenario, bottleneck ranking with intervals), queues over
+ * time at the worst stages, transit times (ECDFs and a p10/p50/p90 table with intervals), the
+ * network map, weekly throughput per route; then the scenario comparison table.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +12,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../experiments/assemble.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
 import { averageSeries, metricMean, rankBottlenecks, stageFacts } from './aggregate.ts';
+import { type AnswerTable, genericAnswer, readKeyTable } from './answer-table.ts';
+import { capacityPoints, capacitySpec, capacityTakeaway } from './capacity-spec.ts';
+import { BUSY_UTILIZATION, heatmapSpec, rankingSpec, type StageCell, stageCells, worstStages } from './stage-specs.ts';
+import { transitRows, transitTableHtml } from './transit-table.ts';
 import { keyComparisons } from './comparison-table.ts';
 import { reportHtml, type PageChart } from './html.ts';
 import { layoutNetwork } from './layout.ts';
@@ -40,6 +47,15 @@ export interface WrittenReport {
 export const DEFAULT_QUEUE_STAGES = 4;
 
 const READING = {
+  capacity:
+    'One point per scenario: what the Middle Corridor was offered (cargo assigned to its routes) against what it delivered, both in FEU per week. ' +
+    'On the dashed diagonal it carries everything offered; below it, cargo queues or is left at the horizon: where points bend away from the diagonal is its capacity.',
+  heatmap:
+    'Rows are the stages with the most waiting (or busier than 85% somewhere), worst first; columns are scenarios. ' +
+    'A dark cell is a capacity near its limit; a large number is a long wait. Compare along a row to see what a scenario does to that stage.',
+  ranking:
+    'Share of all container waiting hours in the network spent at each stage, per scenario. ' +
+    'Stages whose intervals overlap cannot be ranked apart with these replications.',
   map:
     'Each point is a node (circle: port or terminal; square: border crossing or gauge-change yard), each line a leg (solid: rail; dotted: ferry; dashed: sea). ' +
     'Colour is the mean utilization in the baseline: the share of its cranes, tracks, vessels or train paths that was busy; grey means the stage has no such capacity. ' +
@@ -67,7 +83,11 @@ export interface ChartSpec {
   readonly id: keyof typeof READING;
   readonly heading: string;
   readonly reading: string;
+  /** What it shows, one line computed from the data. */
+  readonly takeaway: string;
   readonly spec: TopLevelSpec;
+  /** HTML under the chart (a table of the same numbers), if any. */
+  readonly extra?: string;
 }
 
 /** What the report shows: chart specifications, notes on charts left out, the bottleneck ranking. */
@@ -76,6 +96,19 @@ export interface ReportPlan {
   readonly notes: readonly string[];
   /** Stage ids by baseline share of waiting time, largest first. */
   readonly bottlenecks: readonly string[];
+  /** The table the page opens with. */
+  readonly answer: AnswerTable;
+}
+
+/** The stages of the queue chart: each scenario's two worst by share of waiting, then stages busier than 85% anywhere, at most six. */
+export function queueStages(cells: readonly StageCell[], scenarios: readonly string[]): string[] {
+  const chosen: string[] = [];
+  for (const scenario of scenarios) {
+    const own = cells.filter((c) => c.scenario === scenario && (c.waitShare ?? 0) > 0).sort((a, b) => (b.waitShare ?? 0) - (a.waitShare ?? 0) || a.stage.localeCompare(b.stage));
+    for (const c of own.slice(0, 2)) if (!chosen.includes(c.stage)) chosen.push(c.stage);
+  }
+  for (const c of cells) if ((c.utilization ?? 0) > BUSY_UTILIZATION && !chosen.includes(c.stage)) chosen.push(c.stage);
+  return chosen.slice(0, DEFAULT_QUEUE_STAGES + 2);
 }
 
 /** The chart specifications of a run. @throws ReportError if `stages` names a stage the run lacks. */
@@ -86,32 +119,61 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
   const facts = stageFacts(summary, experiment.baseline, stageIds);
   const ranked = rankBottlenecks(facts);
   const bottlenecks = ranked.map((f) => f.id);
-  const chart = (id: ChartSpec['id'], heading: string, spec: TopLevelSpec): ChartSpec => ({ id, heading, reading: READING[id], spec });
-  const specs = [
-    chart('map', 'Corridor network', mapSpec({ layout: layoutNetwork(model), facts: new Map(facts.map((f) => [f.id, f])), bottleneck: ranked[0] ?? null, modelTitle: model.title })),
-  ];
+  const chart = (id: ChartSpec['id'], heading: string, takeaway: string, spec: TopLevelSpec, extra?: string): ChartSpec => ({ id, heading, reading: READING[id], takeaway, spec, ...(extra !== undefined ? { extra } : {}) });
+  const specs: ChartSpec[] = [];
+  const answer = readKeyTable(run.dir) ?? genericAnswer(summary, scenarios);
+
+  // Capacity: where does the Middle Corridor stop growing?
+  const capacity = capacityPoints(summary, scenarios);
+  if (capacity.length > 0) {
+    const takeaway = capacityTakeaway(capacity);
+    specs.push(chart('capacity', 'Capacity of the Middle Corridor', takeaway, capacitySpec(capacity, scenarios, takeaway)));
+  }
+  // Where the queues build: every scenario's stages, then the ranking with intervals.
+  const cells = stageCells(summary, scenarios, stageIds);
+  const worst = worstStages(cells);
+  if (worst.length > 0) {
+    const busiest = [...cells].filter((c) => c.utilization !== null).sort((a, b) => (b.utilization ?? 0) - (a.utilization ?? 0))[0];
+    const heatTakeaway = busiest === undefined ? '' : `Busiest: ${busiest.stage} at ${((busiest.utilization ?? 0) * 100).toFixed(0)}% in ${busiest.scenario}${busiest.meanWaitHours === null ? '' : ` (mean wait ${busiest.meanWaitHours.toFixed(1)} h)`}.`;
+    specs.push(chart('heatmap', 'Where the queues build', heatTakeaway, heatmapSpec(cells, worst, scenarios, heatTakeaway)));
+    const top = ranked[0];
+    const rankTakeaway = top === undefined ? '' : `In the baseline, ${top.id} holds ${((top.waitShare ?? 0) * 100).toFixed(0)}% of all waiting time.`;
+    specs.push(chart('ranking', 'Bottleneck ranking', rankTakeaway, rankingSpec(cells, worst.slice(0, 8), scenarios, rankTakeaway)));
+  }
   const notes: string[] = bindingWarnings(summary, scenarios);
+  const mapTakeaway = ranked[0] === undefined ? '' : `The worst bottleneck in the baseline is ${ranked[0].id}.`;
+  const mapChart = chart('map', 'Corridor network', mapTakeaway, mapSpec({ layout: layoutNetwork(model), facts: new Map(facts.map((f) => [f.id, f])), bottleneck: ranked[0] ?? null, modelTitle: model.title }));
   if (series.length === 0) {
+    specs.push(mapChart);
     notes.push('This run has no series.csv (it was made before series were recorded): the throughput, transit and queue charts are left out. Re-run it to get them.');
-    return { specs, notes, bottlenecks };
+    return { specs, notes, bottlenecks, answer };
   }
   const routeOrder = [...model.routes.keys()];
-  const weekly = averageSeries(series, 'route_weekly_feu').filter((p, _i, all) => all.some((q) => q.key === p.key && q.mean > 0));
-  const routes = ordered(weekly.map((p) => p.key), routeOrder);
-  specs.push(chart('throughput', 'Throughput per week', throughputSpec(weekly, { scenarios, keys: routes }, experiment.replications)));
-  const transit = averageSeries(series, 'route_transit_h');
-  specs.push(chart('transit', 'Transit-time distributions', transitSpec(transit, { scenarios, keys: ordered(transit.map((p) => p.key), routeOrder) })));
 
   const recorded = new Set(series.filter((p) => p.series === 'stage_weekly_queue_feu').map((p) => p.key));
   const unknown = (options.stages ?? []).filter((id) => !recorded.has(id));
   if (unknown.length > 0) throw new ReportError(`--stages: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a stage of this run (stages: ${[...recorded].join(', ')})`);
-  const chosen = options.stages ?? bottlenecks.slice(0, DEFAULT_QUEUE_STAGES);
-  if (chosen.length === 0) notes.push('No stage had waiting containers in the baseline: the queue chart is left out.');
+  const chosen = options.stages ?? queueStages(cells, scenarios).filter((id) => recorded.has(id));
+  if (chosen.length === 0) notes.push('No stage had waiting containers: the queue chart is left out.');
   else {
     const queue = averageSeries(series, 'stage_weekly_queue_feu', new Set(chosen));
-    specs.push(chart('queue', 'Queues at the worst bottlenecks', queueSpec(queue, { scenarios, keys: [...chosen] }, experiment.replications)));
+    const peak = [...queue].sort((a, b) => b.mean - a.mean)[0];
+    const queueTakeaway = peak === undefined ? '' : `Longest weekly queue: ${peak.mean.toFixed(0)} FEU at ${peak.key} in week ${peak.x} of ${peak.scenario}.`;
+    specs.push(chart('queue', 'Queues over time at the worst stages', queueTakeaway, queueSpec(queue, { scenarios, keys: [...chosen] }, experiment.replications)));
   }
-  return { specs, notes, bottlenecks };
+
+  const transit = averageSeries(series, 'route_transit_h');
+  const transitRoutes = ordered(transit.map((p) => p.key), routeOrder);
+  const rows = transitRows(series, transitRoutes, scenarios);
+  const slowest = [...rows].filter((r) => r.scenario === experiment.baseline).sort((a, b) => (b.quantiles[1]?.mean ?? 0) - (a.quantiles[1]?.mean ?? 0))[0];
+  const transitTakeaway = slowest === undefined ? '' : `Slowest route in the baseline: ${slowest.route}, median ${slowest.quantiles[1]?.mean.toFixed(1) ?? '–'} days (p90 ${slowest.quantiles[2]?.mean.toFixed(1) ?? '–'}).`;
+  specs.push(chart('transit', 'Transit times', transitTakeaway, transitSpec(transit, { scenarios, keys: transitRoutes }), transitTableHtml(rows)));
+
+  specs.push(mapChart);
+  const weekly = averageSeries(series, 'route_weekly_feu').filter((p, _i, all) => all.some((q) => q.key === p.key && q.mean > 0));
+  const routes = ordered(weekly.map((p) => p.key), routeOrder);
+  specs.push(chart('throughput', 'Throughput per week (detail)', '', throughputSpec(weekly, { scenarios, keys: routes }, experiment.replications)));
+  return { specs, notes, bottlenecks, answer };
 }
 
 /**
@@ -156,17 +218,17 @@ function facts(run: RunFolder): [string, string][] {
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<WrittenReport> {
   const run = readRunFolder(runDir);
-  const { specs, notes, bottlenecks } = reportSpecs(run, options);
+  const { specs, notes, bottlenecks, answer } = reportSpecs(run, options);
   const out = options.out ?? runDir;
   mkdirSync(path.join(out, 'report'), { recursive: true });
   const charts: PageChart[] = [];
   const svgs: string[] = [];
-  for (const { id, heading, reading, spec } of specs) {
+  for (const { id, heading, reading, takeaway, spec, extra } of specs) {
     const svg = await renderSvg(spec, options.onWarning);
     const file = path.join(out, 'report', `${id}.svg`);
     writeFileAtomic(file, svg);
     svgs.push(file);
-    charts.push({ id, heading, svg: inlineSvg(svg, id), reading });
+    charts.push({ id, heading, svg: inlineSvg(svg, id), reading, takeaway, ...(extra !== undefined ? { extra } : {}) });
   }
   // Sensitivity section (src/report/sensitivity-section.ts): only when the run has sensitivity.csv.
   const sensitivity = await sensitivitySection(run, out, options.onWarning);
@@ -179,6 +241,7 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
     charts,
     notes,
     baseline: run.experiment.baseline,
+    answer,
     comparison: keyComparisons(run.comparison, bottlenecks.slice(0, 3)),
     // Validation against published figures: only when the run folder has validation.csv.
     validation: validationSection(runDir),

@@ -70,7 +70,7 @@ describe('report.html in a browser', () => {
           };
         }),
       );
-      expect(charts.map((c) => c.id)).toEqual(['map', 'throughput', 'transit', 'queue']);
+      expect(charts.map((c) => c.id)).toEqual(['heatmap', 'ranking', 'queue', 'transit', 'map', 'throughput']);
       for (const chart of charts) {
         expect(chart.width, chart.id).toBeGreaterThan(300);
         expect(chart.height, chart.id).toBeGreaterThan(150);
@@ -81,6 +81,10 @@ describe('report.html in a browser', () => {
       }
       const tableRows = await page.$$eval('table.comparison tbody tr', (rows) => rows.length);
       expect(tableRows).toBeGreaterThan(4);
+      // The answer first, with intervals; the transit quantiles under their chart; hover values on marks.
+      expect(await page.$$eval('section#answer table.answer tbody tr', (rows) => rows.length)).toBeGreaterThan(1);
+      expect(await page.$$eval('section#transit table.transit tbody tr', (rows) => rows.length)).toBeGreaterThan(1);
+      expect(await page.$$eval('section.chart svg .role-mark title', (titles) => titles.length)).toBeGreaterThan(20);
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
 

@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readRunFolder, ReportError, reportSpecs, writeReport, type WrittenReport } from '../../src/report/index.ts';
 import { runFixture } from './fixtures/run-fixture.ts';
 
+/** The charts of the fixture run, in page order (no capacity chart: its scenarios assign nothing by route choice). */
+const CHARTS = ['heatmap', 'ranking', 'queue', 'transit', 'map', 'throughput'];
+
 let runDir: string;
 let written: WrittenReport;
 let html: string;
@@ -24,7 +27,7 @@ beforeAll(async () => {
 describe('writeReport', () => {
   it('writes report.html and one standalone SVG per chart in the run folder', () => {
     expect(written.html).toBe(path.join(runDir, 'report.html'));
-    expect(written.svgs.map((f) => path.relative(runDir, f))).toEqual(['map', 'throughput', 'transit', 'queue'].map((c) => path.join('report', `${c}.svg`)));
+    expect(written.svgs.map((f) => path.relative(runDir, f))).toEqual(CHARTS.map((c) => path.join('report', `${c}.svg`)));
     for (const file of written.svgs) {
       const svg = readFileSync(file, 'utf8');
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -45,7 +48,7 @@ describe('writeReport', () => {
   it('inlines every chart, with ids made unique across charts', () => {
     const svgs = html.match(/<svg[\s>]/g) ?? [];
     expect(svgs).toHaveLength(written.svgs.length);
-    for (const id of ['map', 'throughput', 'transit', 'queue']) expect(html).toContain(`<section id="${id}" class="chart">`);
+    for (const id of CHARTS) expect(html).toContain(`<section id="${id}" class="chart">`);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -55,9 +58,13 @@ describe('writeReport', () => {
     expect(html).toContain('<th scope="row">seed</th><td>42</td>');
     expect(html).toContain('3 per scenario');
     expect(html).toContain('10 days discarded, then 60 days measured');
-    expect(html).toMatch(/<table class="comparison">.*<th scope="col">95% CI of the difference<\/th>/s);
-    // vessels=1 against base on the Middle Corridor's mean transit, in days.
-    expect(html).toMatch(/<td class="scenario">vessels=1<\/td><td title="route\.middle\.transit_mean_h">middle: mean transit<\/td><td>days<\/td>/);
+    // One column per scenario against the baseline; the Middle Corridor's mean transit in days.
+    expect(html).toMatch(/<table class="comparison">.*<th scope="col">vessels=1 − baseline<\/th>/s);
+    expect(html).toMatch(/<td class="metric" title="route\.middle\.transit_mean_h">middle: mean transit<\/td><td>days<\/td>/);
+    // It opens with the answer: a table with intervals, before the first chart.
+    expect(html.indexOf('<section id="answer">')).toBeGreaterThan(0);
+    expect(html.indexOf('<section id="answer">')).toBeLessThan(html.indexOf('class="chart"'));
+    expect(html).toMatch(/<table class="answer">.*worst bottleneck.*<span class="ci">\[/s);
   });
 
   it('marks the worst bottleneck on the map and draws the map geographically', () => {
@@ -86,7 +93,7 @@ describe('writeReport', () => {
     rmSync(path.join(old, 'series.csv'));
     rmSync(path.join(old, 'report'), { recursive: true });
     const result = await writeReport(old);
-    expect(result.svgs.map((f) => path.basename(f))).toEqual(['map.svg']);
+    expect(result.svgs.map((f) => path.basename(f))).toEqual(['heatmap.svg', 'ranking.svg', 'map.svg']);
     const page = readFileSync(result.html, 'utf8');
     expect(page).toContain('This run has no series.csv');
     expect(page).toContain('<table class="comparison">');

@@ -15,7 +15,7 @@ import { labelBox, overlap, placeLabels } from '../../src/report/label-placement
 import { layoutNetwork } from '../../src/report/layout.ts';
 import { mapSpec } from '../../src/report/map-spec.ts';
 import { formatModelSummary } from '../../src/report/model-summary.ts';
-import { inlineSvg } from '../../src/report/render.ts';
+import { hoverTitles, inlineSvg } from '../../src/report/render.ts';
 import type { SeriesPoint } from '../../src/report/run-folder.ts';
 import { throughputSpec, transitSpec } from '../../src/report/series-specs.ts';
 import { bindingWarnings } from '../../src/report/write-report.ts';
@@ -121,6 +121,13 @@ describe('inline SVG', () => {
   });
 });
 
+describe('hover values', () => {
+  it('gives every labelled mark item a <title> with its label, and leaves axes alone', () => {
+    const svg = '<g role="graphics-object" aria-label="X-axis"><path d="M0"/></g><path aria-label="a: 1" role="graphics-symbol" d="M1"/><rect role="graphics-symbol" aria-label="b: 2" x="1"></rect>';
+    expect(hoverTitles(svg)).toBe('<g role="graphics-object" aria-label="X-axis"><path d="M0"/></g><path aria-label="a: 1" role="graphics-symbol" d="M1"><title>a: 1</title></path><rect role="graphics-symbol" aria-label="b: 2" x="1"><title>b: 2</title></rect>');
+  });
+});
+
 describe('comparison table', () => {
   const row = (metric: string, low: number | null, high: number | null): ComparisonRow => ({ scenario: 's', baseline: 'b', metric, n: 3, baselineMean: 48, scenarioMean: 72, meanDifference: 24, ci95Low: low, ci95High: high, relativeChange: 0.5 });
 
@@ -136,8 +143,9 @@ describe('comparison table', () => {
     expect(formatNumber(null)).toBe('–');
     const page = reportHtml({ title: 'T <x>', description: null, facts: [['seed', '7']], charts: [], notes: [], baseline: 'b', comparison: [row('route.r.transit_mean_h', 12, 36), row('network.backlog_feu', -1, 2)] });
     expect(page).toContain('<title>T &lt;x&gt;</title>');
-    expect(page).toContain('<tr class="significant"><td class="scenario">s</td><td title="route.r.transit_mean_h">r: mean transit</td><td>days</td><td class="num">2.00</td><td class="num">3.00</td><td class="num">+1.00</td><td class="num">+0.500 to +1.50</td><td class="num">+50.0%</td></tr>');
-    expect(page).toContain('<tr><td class="scenario">s</td><td title="network.backlog_feu">');
+    // Metric, unit, baseline mean, then per scenario the difference (bold: interval excludes zero) over its interval.
+    expect(page).toContain('<tr><td class="metric" title="route.r.transit_mean_h">r: mean transit</td><td>days</td><td class="num">2.00</td><td class="num diff" title="50.0% relative change"><strong>+1.00</strong><br><span class="ci">[+0.500, +1.50]</span></td></tr>');
+    expect(page).toContain('<td class="num diff" title="50.0% relative change">+24.0<br><span class="ci">[-1.00, +2.00]</span></td>');
     expect(escapeHtml(`a"b'c&`)).toBe('a&quot;b&#39;c&amp;');
   });
 });

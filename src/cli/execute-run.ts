@@ -1,18 +1,15 @@
 /**
- * Running an experiment from a command line (`corridor-sim run` and `npx tsx <file>`): Ctrl-C
+ * Running an experiment from a command line (`corridor-sim run` and `npx tsx <file>`): signal
  * handling, progress, and what to tell the researcher at the end, including the command that
  * continues an interrupted or failed run. Returns the exit code: 0 complete, 1 some replications
- * failed, 130 interrupted.
+ * failed, 130/143 interrupted by SIGINT/SIGTERM (see exit.ts).
  */
-import { ModelErrors } from '../corridor/model-error.ts';
-import type { Experiment } from './define-experiment.ts';
-import { ExperimentError } from './experiment-error.ts';
-import type { RunOptions } from './prepare-run.ts';
-import { runExperiment, type ExperimentRun } from './run-experiment.ts';
-import { shardText } from './shard.ts';
-
-/** Exit code of a run stopped by Ctrl-C (128 + SIGINT). */
-export const EXIT_INTERRUPTED = 130;
+import type { Experiment } from '../experiments/define-experiment.ts';
+import type { RunOptions } from '../experiments/prepare-run.ts';
+import { runExperiment, type ExperimentRun } from '../experiments/run-experiment.ts';
+import { shardText } from '../experiments/shard.ts';
+import { EXIT_RUN_FAILED } from './exit.ts';
+import { interruptExitCode, listenForInterrupts, type InterruptSignal } from './interrupt.ts';
 
 /** A run started from a command line. */
 export interface CommandLineRun {
@@ -27,23 +24,13 @@ export interface CommandLineRun {
 
 /** Run, report, and return the exit code. Bad input throws (ExperimentError, ModelErrors). */
 export async function executeRun(input: CommandLineRun): Promise<number> {
-  const controller = new AbortController();
   let resumeHint = '';
-  const onSignal = (): void => {
-    if (controller.signal.aborted) {
-      process.stderr.write(`\nstopped at once.${resumeHint}\n`);
-      process.exit(EXIT_INTERRUPTED);
-    }
-    process.stderr.write('\nstopping: no new replications; running ones finish and are journaled (Ctrl-C again to stop at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interruption = listenForInterrupts(() => resumeHint);
   let run: ExperimentRun;
   try {
     run = await runExperiment(input.experiment, {
       ...input.options,
-      signal: controller.signal,
+      signal: interruption.signal,
       experimentFile: input.experimentFile,
       commandLine: input.commandLine,
       onStart(start) {
@@ -55,20 +42,20 @@ export async function executeRun(input: CommandLineRun): Promise<number> {
       },
     });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interruption.dispose();
   }
-  return report(run, input);
+  return report(run, input, interruption.received());
 }
 
-function report(run: ExperimentRun, input: CommandLineRun): number {
+function report(run: ExperimentRun, input: CommandLineRun, signal: InterruptSignal | null): number {
   const dir = run.runDir ?? '';
   const resume = `${input.invocation} --resume ${dir}`;
   const err = (text: string): boolean => process.stderr.write(`${text}\n`);
   if (run.status === 'interrupted') {
-    err(`interrupted: ${run.records.length} of ${run.total} replications are journaled in ${dir}`);
-    err(`continue with: ${resume}`);
-    return EXIT_INTERRUPTED;
+    const where = run.runDir === null ? 'in memory only (no run folder), so nothing is kept' : `journaled in ${dir}`;
+    err(`interrupted${signal !== null ? ` by ${signal}` : ''}: ${run.records.length} of ${run.total} replications are ${where}`);
+    if (run.runDir !== null) err(`continue with: ${resume}`);
+    return interruptExitCode(signal ?? 'SIGINT');
   }
   if (run.status === 'failed') {
     // The seed the run used, if not the file's (--seed, now or when the resumed run started).
@@ -82,7 +69,7 @@ function report(run: ExperimentRun, input: CommandLineRun): number {
       err(`re-run one alone with its event trace: corridor-sim trace ${input.experimentFile} --scenario ${first.scenario} --replication ${first.replication}${seedOption} --events trace.txt`);
     }
     err(`the other replications are journaled in ${dir}; after a fix, run the missing ones with: ${resume}`);
-    return 1;
+    return EXIT_RUN_FAILED;
   }
   if (run.shard !== null) {
     console.log(`shard ${shardText(run.shard)} complete: ${run.records.length} replications journaled in ${dir}`);
@@ -93,18 +80,4 @@ function report(run: ExperimentRun, input: CommandLineRun): number {
   console.log(`${run.experiment.name}: ${run.records.length} replications (${run.ranNow} run now) of ${run.experiment.scenarios.length} scenarios`);
   console.log(`wrote ${dir}: ${files}, manifest.json`);
   return 0;
-}
-
-/** Run `action`; report bad input (exit 2) and crashes (exit 1) as the CLI does. */
-export async function runGuarded(action: () => Promise<number>): Promise<number> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof ExperimentError || error instanceof ModelErrors) {
-      process.stderr.write(`corridor-sim: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`corridor-sim: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
-  }
 }

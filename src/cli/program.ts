@@ -1,15 +1,14 @@
 /**
  * The `corridor-sim` command line: every subcommand registered on one commander program, the
- * version, and one rule for exit codes: 0 success (help and --version too), 1 a run failed,
- * 2 bad input, including commander's own usage errors (unknown option, missing argument, no
- * subcommand), which commander would otherwise exit with 1.
+ * version, and the exit-code policy of exit.ts: 0 success (help and --version too), 1 a run
+ * failed, 2 bad input, including commander's own usage errors (unknown option, missing argument,
+ * no subcommand), which commander would otherwise exit with 1; 130/143 interrupted.
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../build/bundle.ts';
-import { EXIT_BAD_INPUT } from '../corridor/model-error.ts';
-import { EXIT_RUN_FAILED } from './exit.ts';
+import { commanderExitCode, exitQuietlyOnClosedStdout, reportError } from './exit.ts';
 import { registerList } from './list-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerReport } from './report-command.ts';
@@ -44,7 +43,7 @@ export function buildProgram(): Command {
         '  corridor-sim validate models/middle-corridor.yaml',
         '  corridor-sim run experiments/caspian-capacity.ts --replications 20',
         '  corridor-sim report results/caspian-capacity/<run id>',
-        'Exit codes: 0 success, 1 a run failed, 2 bad input. corridor-sim <command> --help for more.',
+        'Exit codes: 0 success, 1 a run failed, 2 bad input, 130/143 interrupted (SIGINT/SIGTERM). corridor-sim <command> --help for more.',
         '',
       ].join('\n'),
     );
@@ -61,14 +60,14 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Parse `argv` (as process.argv) and run; returns the exit code, which actions may also set. */
+/** Parse `argv` (as process.argv) and run; returns the exit code, which actions set (see exit.ts). */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  exitQuietlyOnClosedStdout();
   try {
     await buildProgram().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
-    process.stderr.write(`corridor-sim: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT_RUN_FAILED;
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    return reportError(error);
   }
 }

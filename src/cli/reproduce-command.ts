@@ -3,17 +3,21 @@
  * whether the outputs are byte-identical. Exit 0 if all are, 1 if any differs.
  */
 import type { Command } from 'commander';
-import { runGuarded } from '../experiments/execute-run.ts';
+import { DEFAULT_MAX_REPLICATIONS } from '../experiments/replication-limit.ts';
 import { reproduceRun } from '../experiments/reproduce.ts';
-import { exitTwoOnUsageError, parseRunOptions } from '../experiments/run-options.ts';
+import { integerOption } from '../experiments/run-options.ts';
+import { withExitCodes } from './exit.ts';
+import { interruptExitCode, listenForInterrupts } from './interrupt.ts';
 
 /** Add the `reproduce` subcommand to `program`. */
 export function registerReproduce(program: Command): void {
-  exitTwoOnUsageError(program.command('reproduce'))
+  program
+    .command('reproduce')
     .description('re-run a run from its manifest and check that every output file is byte-identical')
     .argument('<manifest>', 'manifest.json of a run, e.g. results/caspian-capacity/20261122T134500Z/manifest.json')
     .option('--workers <n>', 'worker threads (default: one per core); the outputs do not depend on it')
     .option('--out <dir>', 'keep the new run under this results root (default: a temporary folder, deleted)')
+    .option('--max-replications <n>', `refuse a run of more than n replications in all (default ${DEFAULT_MAX_REPLICATIONS})`)
     .option('--no-progress', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -21,26 +25,40 @@ export function registerReproduce(program: Command): void {
         '',
         'Example:',
         '  corridor-sim reproduce results/caspian-capacity/20261122T134500Z/manifest.json --workers 4',
-        'Exit codes: 0 every output byte-identical, 1 some output differs or the run failed, 2 bad input.',
+        'Exit codes: 0 every output byte-identical, 1 some output differs or the run failed, 2 bad input, 130/143 interrupted.',
         '',
       ].join('\n'),
     )
-    .action(async (manifestFile: string, raw: { workers?: string; out?: string; progress?: boolean }) => {
-      process.exitCode = await runGuarded(async () => {
-        const parsed = parseRunOptions({ ...(raw.workers !== undefined ? { workers: raw.workers } : {}) });
-        const result = await reproduceRun({
-          manifestFile,
-          ...(parsed.workers !== undefined ? { workers: parsed.workers } : {}),
-          ...(raw.out !== undefined ? { out: raw.out } : {}),
-          progress: raw.progress !== false,
-          commandLine: ['corridor-sim', ...process.argv.slice(2)],
-        });
+    .action((manifestFile: string, raw: { workers?: string; out?: string; maxReplications?: string; progress?: boolean }) =>
+      withExitCodes(async () => {
+        const workers = integerOption('workers', raw.workers);
+        const maxReplications = integerOption('max-replications', raw.maxReplications);
+        const interruption = listenForInterrupts();
+        let result;
+        try {
+          result = await reproduceRun({
+            manifestFile,
+            ...(workers !== undefined ? { workers } : {}),
+            ...(maxReplications !== undefined ? { maxReplications } : {}),
+            ...(raw.out !== undefined ? { out: raw.out } : {}),
+            progress: raw.progress !== false,
+            commandLine: ['corridor-sim', ...process.argv.slice(2)],
+            signal: interruption.signal,
+          });
+        } finally {
+          interruption.dispose();
+        }
+        const signal = interruption.received();
+        if (signal !== null) {
+          process.stderr.write(`interrupted by ${signal}: nothing compared${result.runDir !== null ? `; the partial run is in ${result.runDir}` : ''}\n`);
+          return interruptExitCode(signal);
+        }
         for (const note of result.notes) console.log(`note: ${note}`);
         const width = Math.max(...result.verdicts.map((v) => v.file.length));
         for (const v of result.verdicts) console.log(`${v.file.padEnd(width)}  ${v.detail}`);
         if (result.runDir !== null) console.log(`new outputs kept in ${result.runDir}`);
         console.log(result.identical ? 'reproduced: every output is byte-identical' : 'NOT reproduced: see above');
         return result.identical ? 0 : 1;
-      });
-    });
+      }),
+    );
 }

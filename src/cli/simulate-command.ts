@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import { runReplication } from '../corridor/runtime/run-replication.ts';
 import { JourneyLogWriter } from '../output/journey-log.ts';
+import { checkOutputFile } from '../output/output-paths.ts';
 import { formatReplicationSummary } from '../output/replication-summary.ts';
 import { UsageError, withExitCodes } from './exit.ts';
 
@@ -33,7 +34,7 @@ export function registerSimulate(program: Command): void {
         '',
         'Example:',
         '  corridor-sim simulate models/middle-corridor.yaml --overlay models/overlays/baku-phase-2.yaml --seed 7',
-        'Exit codes: 0 done, 1 the replication failed, 2 bad input (model, overlay or option).',
+        'Exit codes: 0 done, 1 the replication failed, 2 bad input (model, overlay, option or output path); SIGINT/SIGTERM end it at once.',
         '',
       ].join('\n'),
     )
@@ -42,6 +43,9 @@ export function registerSimulate(program: Command): void {
         const horizonHours = numberOption('days', options.days) * 24;
         const warmupHours = numberOption('warmup-days', options.warmupDays) * 24;
         if (horizonHours === 0) throw new UsageError('option --days: got "0", expected a number > 0');
+        if (options.seed.trim() === '') throw new UsageError(`option --seed: got "${options.seed}", expected an integer or a word`);
+        // Before the model runs: the log is opened as a stream, whose errors would come too late.
+        if (options.journeyLog !== undefined) checkOutputFile(options.journeyLog, 'option --journey-log');
         const model = loadScenarioModel({ model: modelFile, overlays: options.overlay ?? [], label: 'simulate' });
         const log = options.journeyLog !== undefined ? new JourneyLogWriter(options.journeyLog) : undefined;
         const started = Date.now();

@@ -8,11 +8,9 @@ import { planJob, type JobPlan } from '../cluster/job-plan.ts';
 import { findOnPath, submitJob } from '../cluster/sbatch.ts';
 import { parseSlurmOptions, type RawSlurmOptions } from '../cluster/slurm-options.ts';
 import { writeJob } from '../cluster/write-job.ts';
-import { runGuarded } from '../experiments/execute-run.ts';
-import { ExperimentError } from '../experiments/experiment-error.ts';
 import { loadExperimentFile } from '../experiments/load-experiment-file.ts';
-import { exitTwoOnUsageError } from '../experiments/run-options.ts';
 import { shellQuote, slurmShardRunId } from '../experiments/slurm-job-folder.ts';
+import { UsageError, withExitCodes } from './exit.ts';
 
 // No default list: commander would print it as (default: []) in the help.
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -22,7 +20,8 @@ const CLI = path.resolve(import.meta.dirname, '..', '..', 'bin', 'corridor-sim.m
 
 /** Add the `slurm` subcommand to `program`. */
 export function registerSlurm(program: Command): void {
-  exitTwoOnUsageError(program.command('slurm'))
+  program
+    .command('slurm')
     .description('write (and with --submit, submit) a Slurm job array running shard i of N per task, and a merge job after it')
     .argument('<experiment>', 'experiment file, e.g. experiments/caspian-capacity.ts')
     .option('--shards <n>', 'array tasks; task i runs shard i of n (at most the replications per scenario)')
@@ -48,14 +47,14 @@ export function registerSlurm(program: Command): void {
         'Exit codes: 0 written (and submitted), 1 submission failed, 2 bad input or no sbatch (nothing is written).',
       ].join('\n'),
     )
-    .action(async (file: string, raw: RawSlurmOptions) => {
-      process.exitCode = await runGuarded(async () => {
+    .action((file: string, raw: RawSlurmOptions) =>
+      withExitCodes(async () => {
         const options = parseSlurmOptions(raw);
         const experiment = await loadExperimentFile(file);
         const plan = planJob(experiment, file, options, { workDir: process.cwd(), cli: CLI, nodeDir: path.dirname(process.execPath) });
         const sbatch = options.submit ? findOnPath('sbatch') : null;
         if (options.submit && sbatch === null) {
-          throw new ExperimentError('option --submit: sbatch not found on PATH; run this on the cluster\'s login node, or leave out --submit and copy the job folder there');
+          throw new UsageError('option --submit: sbatch not found on PATH; run this on the cluster\'s login node, or leave out --submit and copy the job folder there');
         }
         const job = writeJob(plan);
         printJob(plan);
@@ -72,8 +71,8 @@ export function registerSlurm(program: Command): void {
         console.log(`submitted array job ${submitted.arrayId} (shards 1-${plan.shards} of ${plan.shards}) and merge job ${submitted.mergeId} (after every shard succeeded)`);
         console.log(`monitor: squeue -j ${ids}    afterwards: sacct -j ${ids}    logs: ${job.logs}/`);
         return 0;
-      });
-    });
+      }),
+    );
 }
 
 /** What was written, for the researcher. */

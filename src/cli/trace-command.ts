@@ -3,12 +3,11 @@
  * from its seed, with its journey log and event trace, and print its summary.
  */
 import type { Command } from 'commander';
-import { runGuarded } from '../experiments/execute-run.ts';
-import { ExperimentError } from '../experiments/experiment-error.ts';
 import { loadExperimentFile } from '../experiments/load-experiment-file.ts';
-import { exitTwoOnUsageError, parseSeed } from '../experiments/run-options.ts';
+import { parseSeed } from '../experiments/run-options.ts';
 import { traceReplication } from '../experiments/trace.ts';
 import { formatReplicationSummary } from '../output/replication-summary.ts';
+import { UsageError, withExitCodes } from './exit.ts';
 
 interface TraceFlags {
   scenario: string;
@@ -20,7 +19,8 @@ interface TraceFlags {
 
 /** Add the `trace` subcommand to `program`. */
 export function registerTrace(program: Command): void {
-  exitTwoOnUsageError(program.command('trace'))
+  program
+    .command('trace')
     .description('re-run one replication of an experiment alone, from its seed, with a journey log and an event trace')
     .argument('<experiment>', 'experiment file, e.g. experiments/caspian-capacity.ts')
     .requiredOption('--scenario <id>', 'scenario id')
@@ -29,9 +29,9 @@ export function registerTrace(program: Command): void {
     .option('--journey-log <file>', 'write one CSV row per container per stage')
     .option('--events <file>', 'write one line per engine event (time, what fired)')
     .addHelpText('after', '\nExample:\n  corridor-sim trace experiments/caspian-capacity.ts --scenario baku-phase-2 --replication 3 --events trace.txt\n')
-    .action(async (file: string, flags: TraceFlags) => {
-      process.exitCode = await runGuarded(async () => {
-        if (!/^\d+$/.test(flags.replication)) throw new ExperimentError(`option --replication: got "${flags.replication}", expected an integer >= 0`);
+    .action((file: string, flags: TraceFlags) =>
+      withExitCodes(async () => {
+        if (!/^\d+$/.test(flags.replication)) throw new UsageError(`option --replication: got "${flags.replication}", expected an integer >= 0`);
         const experiment = await loadExperimentFile(file);
         const started = Date.now();
         const traced = await traceReplication({
@@ -47,7 +47,6 @@ export function registerTrace(program: Command): void {
         if (flags.journeyLog !== undefined) console.log(`\njourney log: ${flags.journeyLog}`);
         if (flags.events !== undefined) console.log(`event trace: ${flags.events} (${traced.events.toLocaleString('en-US')} events)`);
         console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        return 0;
-      });
-    });
+      }),
+    );
 }

@@ -6,8 +6,8 @@
  * answer), 2 for bad input (targets file, option), 1 if replications failed.
  */
 import type { Command } from 'commander';
-import { ExperimentError } from '../experiments/index.ts';
-import { exitTwoOnUsageError } from '../experiments/run-options.ts';
+import path from 'node:path';
+import { checkOutputFolder } from '../output/output-paths.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets, runValidation, validationText } from '../validation/index.ts';
 import { UsageError, withExitCodes } from './exit.ts';
 
@@ -36,11 +36,9 @@ function days(name: string, text: string, min: number): number {
 
 /** Add the `validate-model` subcommand to `program`. */
 export function registerValidateModel(program: Command): void {
-  exitTwoOnUsageError(
-    program
-      .command('validate-model')
-      .description('run the shipped model and compare it with the published figures of the data sheet: validation.csv and a table'),
-  )
+  program
+    .command('validate-model')
+    .description('run the shipped model and compare it with the published figures of the data sheet: validation.csv and a table')
     .option('--targets <file>', 'targets file', DEFAULT_TARGETS_FILE)
     .option('--replications <n>', 'replications per scenario', '10')
     .option('--workers <n>', 'worker threads (default: one per core)')
@@ -73,15 +71,10 @@ export function registerValidateModel(program: Command): void {
           progress: raw.progress !== false,
           commandLine: ['corridor-sim', ...process.argv.slice(2)],
         };
+        // Before the targets' scenarios are loaded and run.
+        checkOutputFolder(path.join(options.out, 'validate-model'), 'option --out');
         const targets = loadTargets(raw.targets);
-        let result;
-        try {
-          result = await runValidation(targets, options);
-        } catch (error) {
-          // The runner's own bad-input error (a scenario that does not load) is the CLI's exit 2.
-          if (error instanceof ExperimentError) throw new UsageError(error.message);
-          throw error;
-        }
+        const result = await runValidation(targets, options);
         console.log(`${targets.title}: ${result.rows.length} figures, ${options.replications} replications per scenario (${targets.scenarios.map((s) => s.id).join(', ')})`);
         console.log('');
         console.log(validationText(result.rows));

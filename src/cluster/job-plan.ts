@@ -3,10 +3,11 @@
  * `corridor-sim run --shard` would (so a job cannot fail on bad input after queueing for hours),
  * then fix every absolute path the scripts need. Nothing is written here.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Experiment } from '../experiments/define-experiment.ts';
 import { ExperimentError } from '../experiments/experiment-error.ts';
+import { checkOutputFolder, pathInside } from '../output/output-paths.ts';
 import { prepareRun } from '../experiments/prepare-run.ts';
 import { RUN_ID_PATTERN, timestampRunId } from '../experiments/run-dir.ts';
 import { parseSeed } from '../experiments/run-options.ts';
@@ -43,11 +44,15 @@ export interface JobPlan {
 /** The folders a job with this run id would create. */
 function jobFolders(experimentDir: string, runId: string, shards: number): string[] {
   const shardIds = Array.from({ length: shards }, (_, i) => slurmShardRunId(runId, i + 1, shards));
-  return [runId, slurmJobFolderName(runId), ...shardIds].map((id) => path.join(experimentDir, id));
+  return [runId, slurmJobFolderName(runId), ...shardIds].map((id) => pathInside(experimentDir, [id], 'option --run-id'));
 }
 
 /** Validate `experiment` with `options` and plan the job. @throws ExperimentError (bad input) */
 export function planJob(input: Experiment, experimentFile: string, options: SlurmOptions, env: JobEnvironment): JobPlan {
+  // Checked first: the job folder is written here (the shards and the merge later, on the nodes).
+  const resultsRoot = path.resolve(env.workDir, options.out);
+  const experimentDir = pathInside(resultsRoot, [input.name], 'option --out');
+  checkOutputFolder(experimentDir, 'option --out');
   const prepared = prepareRun(input, {
     ...(options.replications !== null ? { replications: Number(options.replications) } : {}),
     ...(options.seed !== null ? { seed: parseSeed(options.seed) } : {}),
@@ -59,9 +64,6 @@ export function planJob(input: Experiment, experimentFile: string, options: Slur
       `option --shards: got ${options.shards}, but the experiment has ${experiment.replications} replications per scenario, so some shards would run nothing; use at most ${experiment.replications}`,
     );
   }
-  const resultsRoot = path.resolve(env.workDir, options.out);
-  if (existsSync(resultsRoot) && !statSync(resultsRoot).isDirectory()) throw new ExperimentError(`option --out: ${options.out} exists and is not a folder`);
-  const experimentDir = path.join(resultsRoot, experiment.name);
   const taken = (id: string): string | undefined => jobFolders(experimentDir, id, options.shards).find((dir) => existsSync(dir));
 
   let runId: string;

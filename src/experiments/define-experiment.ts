@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Seed } from '../random/index.ts';
-import { ExperimentError, exitCleanlyOnUncaughtExperimentError } from './experiment-error.ts';
+import { exitCleanlyOnUncaughtBadInput } from '../cli/exit.ts';
+import { ExperimentError } from './experiment-error.ts';
 import { describeIssues, experimentSchema, type JsonValue } from './experiment-schema.ts';
 import { metricFilter } from './metrics.ts';
 import { planScenarioIds, type SensitivityPlan } from './sensitivity/plan.ts';
@@ -101,7 +102,9 @@ export function defineExperiment(input: ExperimentInput): Experiment {
   const parsed = experimentSchema.safeParse(input);
   const who = typeof (input as { name?: unknown } | null)?.name === 'string' ? `experiment "${(input as { name: string }).name}"` : 'experiment';
   const fail = (problems: readonly string[]): never => {
-    exitCleanlyOnUncaughtExperimentError();
+    // An experiment file run as a program (npx tsx) throws this at its top level, where no CLI
+    // code wraps it; src/cli's policy then prints it as bad input (exit 2), not as a crash.
+    exitCleanlyOnUncaughtBadInput();
     const count = problems.length === 1 ? '1 error' : `${problems.length} errors`;
     throw new ExperimentError(`${who} does not validate (${count}):\n${problems.join('\n')}`);
   };

@@ -5,9 +5,16 @@
  * crash or `kill -9` at most the line being written is lost, and it is recognisably incomplete
  * (no final newline). Reading ignores such a torn last line; `repairJournal` cuts it off before
  * new lines are appended.
+ *
+ * Each line ends with `"digest"`: the SHA-256 of the line's values (the line as written, without
+ * the digest), so a resume or merge notices a line changed by hand or by a damaged disk instead
+ * of copying it into replications.csv. The digest stays in the journal; the CSV files are the
+ * same with or without it. Journals written before digests existed (corridor-sim 0.1.0 runs
+ * before this change) are refused with a message saying to run them again.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { ExperimentError } from './experiment-error.ts';
+import { sha256 } from './fingerprint.ts';
 import type { MetricValue } from './metrics.ts';
 import { parseSeries, type SeriesValues } from './series.ts';
 
@@ -35,14 +42,30 @@ interface JournalLine {
   readonly series?: readonly SeriesValues[];
 }
 
-/** The JSON text of one record, without the newline. */
-export function journalLineText(record: ReplicationRecord): string {
-  const metrics: Record<string, number | null> = {};
+/**
+ * The canonical text of a record's values: the JSON line without its digest. JSON.stringify of
+ * finite doubles round-trips exactly, so a line read back gives the same text, and the digest
+ * can be recomputed from the parsed record.
+ */
+export function journalValuesText(record: ReplicationRecord): string {
+  // No prototype: a metric named like an Object.prototype key stays a plain entry.
+  const metrics = Object.create(null) as Record<string, number | null>;
   for (const m of record.metrics) metrics[m.metric] = m.value;
   const line: JournalLine = { scenario: record.scenario, replication: record.replication, seed: record.seed, metrics };
-  // Only when present: a record without series keeps the line format of earlier journals.
+  // Only when present: a record without series has no series key.
   if (record.series !== undefined) return JSON.stringify({ ...line, series: record.series.map((s) => ({ series: s.series, key: s.key, values: s.values })) });
   return JSON.stringify(line);
+}
+
+/** The SHA-256 (hex) of a record's values, as stored in its journal line. */
+export function recordDigest(record: ReplicationRecord): string {
+  return sha256(journalValuesText(record));
+}
+
+/** The JSON text of one record's journal line (values, then digest), without the newline. */
+export function journalLineText(record: ReplicationRecord): string {
+  const values = journalValuesText(record);
+  return `${values.slice(0, -1)},"digest":"${sha256(values)}"}`;
 }
 
 /** Appends records durably. */
@@ -98,13 +121,31 @@ function parseLine(line: string, file: string, number: number): ReplicationRecor
   const damaged = (why: string): never => {
     throw new ExperimentError(`${file}:${number}: damaged journal line (${why}); delete that line to run the replication again`);
   };
+  const { record, digest } = parseValues(line, damaged);
+  const which = `scenario "${record.scenario}", replication ${record.replication}`;
+  if (digest === undefined) {
+    throw new ExperimentError(
+      `${file}:${number}: ${which}: the line has no digest; the journal was written by a corridor-sim without journal digests (or edited), ` +
+        'so its values cannot be checked: run the experiment again as a new run',
+    );
+  }
+  if (digest !== recordDigest(record)) {
+    throw new ExperimentError(
+      `${file}:${number}: ${which}: its values do not match its digest (changed after it was written); delete that line to run the replication again`,
+    );
+  }
+  return record;
+}
+
+/** The record a line holds and its digest, not yet checked. */
+function parseValues(line: string, damaged: (why: string) => never): { record: ReplicationRecord; digest: unknown } {
   let data: unknown;
   try {
     data = JSON.parse(line);
   } catch {
     return damaged('not JSON');
   }
-  const d = data as Partial<JournalLine>;
+  const d = data as Partial<JournalLine> & { digest?: unknown };
   if (typeof d.scenario !== 'string' || !Number.isInteger(d.replication) || !Number.isInteger(d.seed) || typeof d.metrics !== 'object' || d.metrics === null) {
     return damaged('expected scenario, replication, seed and metrics');
   }
@@ -114,7 +155,7 @@ function parseLine(line: string, file: string, number: number): ReplicationRecor
     metrics.push({ metric, value });
   }
   const record = { scenario: d.scenario, replication: d.replication as number, seed: d.seed as number, metrics };
-  if (d.series === undefined) return record;
+  if (d.series === undefined) return { record, digest: d.digest };
   const series = parseSeries(d.series);
-  return typeof series === 'string' ? damaged(series) : { ...record, series };
+  return typeof series === 'string' ? damaged(series) : { record: { ...record, series }, digest: d.digest };
 }

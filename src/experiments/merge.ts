@@ -14,6 +14,7 @@ import { describeDifferences } from './fingerprint.ts';
 import { journalLineText, readJournal, type ReplicationRecord } from './journal.ts';
 import { assembleOutputs, writeOutputs, type Manifest } from './outputs.ts';
 import { recordKey } from './prepare-run.ts';
+import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
 import { createRunDir, newRunDir, readRunInfo, RUN_FILES, timestampRunId, type RunInfo } from './run-dir.ts';
 import { findSlurmJobFolder, slurmRerunCommand, slurmResubmitCommand } from './slurm-job-folder.ts';
 
@@ -24,6 +25,8 @@ export interface MergeOptions {
   readonly out?: string;
   readonly runId?: string;
   readonly commandLine?: readonly string[];
+  /** The most replications (scenarios x replications per scenario) the merged run may hold (default DEFAULT_MAX_REPLICATIONS). */
+  readonly maxReplications?: number;
 }
 
 /** The merged run. */
@@ -33,12 +36,17 @@ export interface MergeResult {
   readonly records: number;
 }
 
-/** Merge run folders. Checks everything before writing. @throws ExperimentError */
+/**
+ * Merge run folders. Checks everything before writing, including each journal line's digest.
+ * @throws ExperimentError
+ */
 export function mergeRuns(options: MergeOptions): MergeResult {
   if (options.dirs.length === 0) throw new ExperimentError('merge: name at least one run folder');
+  const max = checkMaxReplications(options.maxReplications);
   const runs = options.dirs.map((dir) => ({ dir, info: readRunInfo(dir, 'merge') }));
   const first = runs[0] as { dir: string; info: RunInfo };
   const { experiment } = first.info;
+  checkReplicationLimit(experiment.scenarios.length, experiment.replications, max, `merge: ${path.join(first.dir, RUN_FILES.run)}`);
   for (const { dir, info } of runs) {
     if (info.fingerprint !== first.info.fingerprint) {
       const why = describeDifferences(first.info, info).join('; ') || 'the definition differs';

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ModelErrors } from '../corridor/model-error.ts';
+import { checkOutputFile } from '../output/output-paths.ts';
 import type { ReplicationResult } from '../corridor/runtime/result.ts';
 import { runReplication } from '../corridor/runtime/run-replication.ts';
 import { replicationSeed, type Seed } from '../random/index.ts';
@@ -15,6 +16,7 @@ import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences, fingerprint, hashModels, type ModelHash } from './fingerprint.ts';
 import { readJournal, type JournalContents, type ReplicationRecord } from './journal.ts';
 import { flattenReplication, unmatchedPatterns } from './metrics.ts';
+import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
 import { newRunDir, readRunInfo, RUN_FILES, timestampRunId } from './run-dir.ts';
 import { shardReplications, shardText, type Shard } from './shard.ts';
 import { loadScenario, type Task } from './worker-protocol.ts';
@@ -41,8 +43,10 @@ export interface RunOptions {
   readonly commandLine?: readonly string[];
   /** Progress on stderr (default false). */
   readonly progress?: boolean;
-  /** Abort to stop handing out replications (running ones finish and are journaled). */
+  /** Abort to stop the run: worker threads are terminated, finished replications stay journaled. */
   readonly signal?: AbortSignal;
+  /** The most replications (scenarios x replications per scenario) the run may hold (default DEFAULT_MAX_REPLICATIONS). */
+  readonly maxReplications?: number;
   /** Called once validation passed and the run folder exists, before the first replication. */
   readonly onStart?: (start: RunStart) => void;
 }
@@ -87,12 +91,15 @@ function positiveInteger(name: string, value: number | undefined): void {
 export function prepareRun(input: Experiment, options: RunOptions): PreparedRun {
   positiveInteger('replications', options.replications);
   positiveInteger('workers', options.workers);
-  if (options.seed !== undefined && String(options.seed) === '') throw new ExperimentError('option --seed: expected a non-empty seed');
+  const maxReplications = checkMaxReplications(options.maxReplications);
+  if (options.seed !== undefined && String(options.seed).trim() === '') throw new ExperimentError('option --seed: got "", expected an integer or a word');
   let { replications, seed, shard } = options;
   const resumeDir = options.resume;
   const info = resumeDir === undefined ? null : readRunInfo(resumeDir);
   if (info !== null) {
     if (options.out !== undefined || options.runId !== undefined) throw new ExperimentError('option --resume continues an existing run folder; leave out --out and --run-id');
+    // The journal is appended to: a read-only folder must fail now, not after the first replication.
+    checkOutputFile(path.join(resumeDir ?? '', RUN_FILES.journal), 'option --resume');
     if (info.experiment.name !== input.name) throw new ExperimentError(`option --resume: ${resumeDir} holds experiment "${info.experiment.name}", not "${input.name}"`);
     const clash = (what: string, given: unknown, stored: unknown): never => {
       throw new ExperimentError(`option --${what}: got ${String(given)}, but ${resumeDir} was started with ${String(stored)}; leave it out to continue that run`);
@@ -104,17 +111,11 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
     seed = info.experiment.seed;
     shard = info.shard ?? undefined;
   }
+  // Before anything is built from the count (the task list, the models' first hour).
+  const source = options.replications !== undefined ? 'option --replications' : info !== null ? `${resumeDir ?? ''}/${RUN_FILES.run}` : `experiment "${input.name}"`;
+  checkReplicationLimit(input.scenarios.length, replications ?? input.replications, maxReplications, source);
   const experiment = withOverrides(input, { ...(replications !== undefined ? { replications } : {}), ...(seed !== undefined ? { seed } : {}) });
-  validateScenarios(experiment);
-  const models = hashModels(experiment);
-  const print = fingerprint(experiment, models);
-  if (info !== null && info.fingerprint !== print) {
-    const differences = describeDifferences({ experiment: info.experiment, models: info.models }, { experiment, models });
-    throw new ExperimentError(
-      `option --resume: ${resumeDir} was started with a different experiment (${differences.join('; ') || 'definition changed'}); start a new run instead`,
-    );
-  }
-
+  // The output folder before the models' first hour: a bad --out must not wait for a simulation.
   let runDir: string | null = null;
   let runId: string | null = null;
   if (resumeDir !== undefined && info !== null) {
@@ -123,6 +124,15 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
   } else if (options.out !== undefined) {
     runDir = newRunDir(options.out, experiment.name, options.runId, timestampRunId(new Date(), shard ?? null));
     runId = path.basename(runDir);
+  }
+  validateScenarios(experiment);
+  const models = hashModels(experiment);
+  const print = fingerprint(experiment, models);
+  if (info !== null && info.fingerprint !== print) {
+    const differences = describeDifferences({ experiment: info.experiment, models: info.models }, { experiment, models });
+    throw new ExperimentError(
+      `option --resume: ${resumeDir} was started with a different experiment (${differences.join('; ') || 'definition changed'}); start a new run instead`,
+    );
   }
 
   const indices = shardReplications(experiment.replications, shard ?? null);

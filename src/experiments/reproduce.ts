@@ -7,10 +7,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkOutputFolder } from '../output/output-paths.ts';
 import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences, sha256 } from './fingerprint.ts';
 import { loadExperimentFile } from './load-experiment-file.ts';
 import type { Manifest } from './outputs.ts';
+import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
 import { runExperiment } from './run-experiment.ts';
 
 /** What to reproduce and how. */
@@ -21,7 +23,10 @@ export interface ReproduceOptions {
   readonly out?: string;
   readonly progress?: boolean;
   readonly commandLine?: readonly string[];
+  /** Abort to stop the new run (its verdicts then say so); the temporary folder is still deleted. */
   readonly signal?: AbortSignal;
+  /** The most replications the new run may hold (default DEFAULT_MAX_REPLICATIONS). */
+  readonly maxReplications?: number;
 }
 
 /** The verdict on one output file. */
@@ -59,7 +64,13 @@ export function readManifest(file: string): Manifest {
 
 /** Re-run the manifest's experiment and compare outputs. */
 export async function reproduceRun(options: ReproduceOptions): Promise<ReproduceResult> {
+  // First: a bad --out must not wait for the experiment file to load.
+  if (options.out !== undefined) checkOutputFolder(options.out, 'option --out');
   const manifest = readManifest(options.manifestFile);
+  const maxReplications = checkMaxReplications(options.maxReplications);
+  // The manifest's count, named as such (a hand-edited manifest may ask for 1e9).
+  const scenarios = Array.isArray(manifest.experiment.scenarios) ? manifest.experiment.scenarios.length : 0;
+  checkReplicationLimit(scenarios, manifest.experiment.replications, maxReplications, `reproduce: ${options.manifestFile}`);
   const experiment = await loadExperimentFile(manifest.experimentFile ?? '');
   const temporary = options.out === undefined ? mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-reproduce-')) : null;
   try {
@@ -69,6 +80,7 @@ export async function reproduceRun(options: ReproduceOptions): Promise<Reproduce
       out: options.out ?? (temporary as string),
       experimentFile: manifest.experimentFile ?? '',
       commandLine: options.commandLine ?? [],
+      maxReplications,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.progress !== undefined ? { progress: options.progress } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),

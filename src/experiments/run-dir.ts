@@ -3,11 +3,13 @@
  * its fingerprint), journal.ndjson (finished replications), and when complete the CSV files and
  * manifest.json. This module names, creates and reads run folders.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.ts';
+import { checkOutputFolder, pathInside } from '../output/output-paths.ts';
 import { brand, type Experiment } from './define-experiment.ts';
 import { ExperimentError } from './experiment-error.ts';
+import { EXPERIMENT_NAME_PATTERN } from './experiment-schema.ts';
 import type { ModelHash } from './fingerprint.ts';
 import type { Shard } from './shard.ts';
 
@@ -46,19 +48,22 @@ export function timestampRunId(now: Date, shard: Shard | null): string {
 
 /**
  * The folder for a new run: `<root>/<experiment>/<runId>`. An explicit run id must be new; a
- * default (timestamp) id gets `-2`, `-3`, ... if a run started in the same second.
- * Checks only; nothing is created. @throws ExperimentError
+ * default (timestamp) id gets `-2`, `-3`, ... if a run started in the same second. The root must
+ * be a folder that can be created and written, and the run folder must lie inside it.
+ * Checks only; nothing is created. @throws ExperimentError (OutputPathError for the paths)
  */
 export function newRunDir(root: string, experiment: string, runId: string | undefined, fallbackId: string): string {
-  if (existsSync(root) && !statSync(root).isDirectory()) throw new ExperimentError(`option --out: ${root} exists and is not a folder`);
+  if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) throw new ExperimentError(`option --run-id: got "${runId}", expected letters, digits and . _ - (first a letter or digit)`);
+  const inside = (id: string): string => pathInside(root, [experiment, id], 'option --out');
+  const first = inside(runId ?? fallbackId);
+  // The deepest folder that exists decides: the experiment folder may be a file, or read-only.
+  checkOutputFolder(path.dirname(first), 'option --out');
   if (runId !== undefined) {
-    if (!RUN_ID_PATTERN.test(runId)) throw new ExperimentError(`option --run-id: got "${runId}", expected letters, digits and . _ - (first a letter or digit)`);
-    const dir = path.join(root, experiment, runId);
-    if (existsSync(dir)) throw new ExperimentError(`option --run-id: ${dir} already exists; continue it with --resume ${dir}, or choose another id`);
-    return dir;
+    if (existsSync(first)) throw new ExperimentError(`option --run-id: ${first} already exists; continue it with --resume ${first}, or choose another id`);
+    return first;
   }
-  let dir = path.join(root, experiment, fallbackId);
-  for (let n = 2; existsSync(dir); n++) dir = path.join(root, experiment, `${fallbackId}-${n}`);
+  let dir = first;
+  for (let n = 2; existsSync(dir); n++) dir = inside(`${fallbackId}-${n}`);
   return dir;
 }
 
@@ -84,8 +89,14 @@ export function readRunInfo(dir: string, option = '--resume'): RunInfo {
   } catch (error) {
     throw new ExperimentError(`${option}: ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (info.format !== 'corridor-sim-run/1' || typeof info.fingerprint !== 'string' || typeof info.experiment !== 'object') {
+  const shapeOk = typeof info.experiment === 'object' && info.experiment !== null && Array.isArray(info.experiment.scenarios) && Number.isSafeInteger(info.experiment.replications);
+  if (info.format !== 'corridor-sim-run/1' || typeof info.fingerprint !== 'string' || !shapeOk) {
     throw new ExperimentError(`${option}: ${file} is not a corridor-sim run.json (format corridor-sim-run/1)`);
+  }
+  // The name becomes a folder name (merge writes <out>/<name>/); a hand-edited one must not lead elsewhere.
+  const name: unknown = info.experiment.name;
+  if (typeof name !== 'string' || !EXPERIMENT_NAME_PATTERN.test(name)) {
+    throw new ExperimentError(`${option}: ${file}: experiment.name: got ${JSON.stringify(name)}, expected letters, digits and . _ - (first a letter or digit)`);
   }
   return { ...info, experiment: brand(info.experiment) };
 }

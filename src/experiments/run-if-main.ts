@@ -2,15 +2,14 @@
  * `runIfMain(import.meta.url, experiment)`: the last line of an experiment file, so that
  * `npx tsx experiments/<name>.ts [options]` runs it with the same options as
  * `corridor-sim run experiments/<name>.ts`. When the file is imported instead (by the CLI, a test
- * or another script) it does nothing.
+ * or another script) it does nothing. The command line itself (exit codes, signal handlers) is
+ * src/cli's, loaded only when the file is the program, so importing an experiment never touches
+ * the process.
  */
-import { Command } from 'commander';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Experiment } from './define-experiment.ts';
-import { executeRun, runGuarded } from './execute-run.ts';
-import { addRunOptions, exitTwoOnUsageError, parseRunOptions, type RawRunOptions } from './run-options.ts';
 
 /** True if the module at `moduleUrl` is the program Node was started with. */
 export function isMainModule(moduleUrl: string): boolean {
@@ -30,19 +29,6 @@ export function isMainModule(moduleUrl: string): boolean {
 export async function runIfMain(moduleUrl: string, experiment: Experiment): Promise<void> {
   if (!isMainModule(moduleUrl)) return;
   const file = path.relative(process.cwd(), fileURLToPath(moduleUrl)).split(path.sep).join('/');
-  const program = exitTwoOnUsageError(addRunOptions(new Command(`npx tsx ${file}`)))
-    .description(`run the experiment "${experiment.name}" (same options as corridor-sim run ${file})`)
-    .showHelpAfterError()
-    .action(async (raw: RawRunOptions) => {
-      process.exitCode = await runGuarded(() =>
-        executeRun({
-          experiment,
-          experimentFile: file,
-          options: parseRunOptions(raw),
-          commandLine: ['npx', 'tsx', file, ...process.argv.slice(2)],
-          invocation: `npx tsx ${file}`,
-        }),
-      );
-    });
-  await program.parseAsync(process.argv);
+  const { runExperimentScript } = await import('../cli/experiment-script.ts');
+  await runExperimentScript(file, experiment);
 }

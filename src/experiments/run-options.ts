@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Seed } from '../random/index.ts';
 import { ExperimentError } from './experiment-error.ts';
 import type { RunOptions } from './prepare-run.ts';
+import { DEFAULT_MAX_REPLICATIONS } from './replication-limit.ts';
 import { parseShard } from './shard.ts';
 
 /** Options as commander hands them over (strings). */
@@ -18,6 +19,7 @@ export interface RawRunOptions {
   readonly runId?: string;
   readonly resume?: string;
   readonly shard?: string;
+  readonly maxReplications?: string;
   readonly progress?: boolean;
 }
 
@@ -31,19 +33,14 @@ export function addRunOptions(command: Command): Command {
     .option('--run-id <id>', 'name of the run folder (default: the UTC start time, e.g. 20261122T134500Z)')
     .option('--resume <run-dir>', 'continue an interrupted or failed run: run only the replications its journal lacks')
     .option('--shard <i/n>', 'run shard i of n (replications r with r % n = i - 1); combine shards with corridor-sim merge')
+    .option('--max-replications <n>', `refuse a run of more than n replications in all, scenarios x replications (default ${DEFAULT_MAX_REPLICATIONS}; each is held in memory)`)
     .option('--no-progress', 'no progress bar or progress lines on stderr');
 }
 
-/** Make commander's own usage errors (unknown option, missing value) exit with code 2, like ours. */
-export function exitTwoOnUsageError(command: Command): Command {
-  return command.exitOverride((error) => {
-    process.exit(error.exitCode === 0 ? 0 : 2);
-  });
-}
-
-function integer(name: string, text: string | undefined): number | undefined {
+/** An integer option >= 1 (undefined if not given). @throws ExperimentError naming the option */
+export function integerOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new ExperimentError(`option --${name}: got "${text}", expected an integer >= 1`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new ExperimentError(`option --${name}: got "${text}", expected an integer >= 1`);
   return Number(text);
 }
 
@@ -56,12 +53,14 @@ export function parseSeed(text: string): Seed {
 
 /** Check and convert the raw options. @throws ExperimentError naming the option. */
 export function parseRunOptions(raw: RawRunOptions): RunOptions {
-  const replications = integer('replications', raw.replications);
-  const workers = integer('workers', raw.workers);
+  const replications = integerOption('replications', raw.replications);
+  const workers = integerOption('workers', raw.workers);
+  const maxReplications = integerOption('max-replications', raw.maxReplications);
   const out = raw.out ?? (raw.resume === undefined ? 'results' : undefined);
   return {
     ...(replications !== undefined ? { replications } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(maxReplications !== undefined ? { maxReplications } : {}),
     ...(raw.seed !== undefined ? { seed: parseSeed(raw.seed) } : {}),
     ...(raw.shard !== undefined ? { shard: parseShard(raw.shard) } : {}),
     ...(out !== undefined ? { out } : {}),

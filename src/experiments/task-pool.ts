@@ -7,6 +7,10 @@
  * Failures are contained: a replication that throws comes back as a failure message; a worker
  * that dies mid-task fails that task and is replaced. Only a worker that cannot start at all (a
  * broken bundle) aborts the run, since every replacement would die the same way.
+ *
+ * Aborting the signal terminates every worker at once (even one stuck in a replication that
+ * never ends): the replications they were running are dropped, not failed, and run again on
+ * resume; finished ones have already gone to `onResult`.
  */
 import type { Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
@@ -22,13 +26,13 @@ export interface TaskPoolOptions {
   readonly tasks: readonly Task[];
   /** Worker threads, >= 1 (fewer are started if there are fewer tasks). */
   readonly workers: number;
-  /** When aborted, no further task is handed out; running ones finish. */
+  /** When aborted, the workers are terminated and the running tasks dropped (see above). */
   readonly signal?: AbortSignal;
   readonly onResult: (task: Task, metrics: readonly MetricValue[], series: readonly SeriesValues[]) => void;
   readonly onFailure: (task: Task, message: string) => void;
 }
 
-/** How the pool ended: `interrupted` if the signal stopped it before every task was handed out. */
+/** How the pool ended: `interrupted` if the signal stopped it before every task had finished. */
 export interface TaskPoolOutcome {
   readonly interrupted: boolean;
 }
@@ -40,14 +44,20 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
   const pool = new Pool({ max: options.workers });
   let next = 0;
   let alive = 0;
+  let finished = 0;
   let fatal: Error | null = null;
   const stopping = (): boolean => fatal !== null || signal?.aborted === true;
+  const workers = new Set<Worker>();
+  const terminateAll = (): void => {
+    for (const worker of workers) void worker.terminate();
+  };
 
   return new Promise((resolve, reject) => {
     const settleIfDone = (): void => {
       if (alive > 0) return;
+      signal?.removeEventListener('abort', terminateAll);
       if (fatal !== null) reject(fatal);
-      else resolve({ interrupted: next < tasks.length });
+      else resolve({ interrupted: finished < tasks.length });
     };
     const guard = (action: () => void): void => {
       try {
@@ -72,6 +82,7 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
     };
 
     const attach = (worker: Worker): void => {
+      workers.add(worker);
       let ready = false;
       let current: Task | null = null;
       let lastError: Error | null = null;
@@ -89,6 +100,7 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
         if (message.type === 'ready') ready = true;
         else if (message.type === 'result') guard(() => options.onResult(message.task, message.metrics, message.series));
         else guard(() => options.onFailure(message.task, message.message));
+        if (message.type !== 'ready') finished++;
         current = null;
         feed();
       });
@@ -97,23 +109,34 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
       });
       worker.on('exit', (code: number) => {
         alive--;
+        workers.delete(worker);
         const why = lastError?.message ?? `exit code ${code}`;
-        if (!ready) {
+        if (signal?.aborted === true) {
+          // Terminated by the abort: its task (if any) is dropped, to run again on resume.
+        } else if (!ready) {
           fatal ??= new Error(`a worker thread failed to start (${script}): ${why}`);
         } else if (current !== null) {
           const task = current;
           current = null;
           guard(() => options.onFailure(task, `the worker thread died: ${why}`));
+          finished++;
           if (!stopping() && next < tasks.length) start();
         }
         settleIfDone();
       });
+      // Aborted while this worker was starting: it never gets a task.
+      if (signal?.aborted === true) void worker.terminate();
     };
 
     if (tasks.length === 0) {
       resolve({ interrupted: false });
       return;
     }
+    if (signal?.aborted === true) {
+      resolve({ interrupted: true });
+      return;
+    }
+    signal?.addEventListener('abort', terminateAll, { once: true });
     for (let i = 0; i < Math.min(options.workers, tasks.length); i++) start();
   });
 }

@@ -10,6 +10,7 @@ import type { ReplicationResult } from '../corridor/runtime/result.ts';
 import { runReplication } from '../corridor/runtime/run-replication.ts';
 import { EventTraceWriter } from '../output/event-trace.ts';
 import { JourneyLogWriter } from '../output/journey-log.ts';
+import { checkOutputFile } from '../output/output-paths.ts';
 import { replicationSeed, type Seed } from '../random/index.ts';
 import type { Experiment } from './define-experiment.ts';
 import { ExperimentError } from './experiment-error.ts';
@@ -40,9 +41,12 @@ export interface TraceResult {
   readonly events: number;
 }
 
-/** Run one replication of one scenario alone. @throws ExperimentError on a bad scenario or index. */
+/** Run one replication of one scenario alone. @throws ExperimentError on a bad scenario, index or output path. */
 export async function traceReplication(options: TraceOptions): Promise<TraceResult> {
   const { experiment, replication } = options;
+  // Before the model is loaded and run: a bad path must not cost a replication first.
+  if (options.journeyLog !== undefined) checkOutputFile(options.journeyLog, 'option --journey-log');
+  if (options.events !== undefined) checkOutputFile(options.events, 'option --events');
   const scenario = experiment.scenarios.find((s) => s.id === options.scenario);
   const ids = experiment.scenarios.map((s) => s.id);
   if (scenario === undefined) {

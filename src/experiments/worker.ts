@@ -4,8 +4,10 @@
  * metrics and series. Each scenario's model is loaded on first use and cached. A replication
  * that throws is reported as a failure with its message; the worker then takes the next task.
  *
- * Test hook: CORRIDOR_SIM_FAIL_REPLICATIONS="scenario/replication,..." makes those replications
- * throw, to test failure handling (valid models cannot be made to fail on purpose).
+ * Test hooks: CORRIDOR_SIM_FAIL_REPLICATIONS="scenario/replication,..." makes those replications
+ * throw, to test failure handling (valid models cannot be made to fail on purpose);
+ * CORRIDOR_SIM_HANG_REPLICATIONS (same form) makes them spin forever, as a runaway model would,
+ * to test that SIGTERM still stops the run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledModel } from '../corridor/compiled.ts';
@@ -19,13 +21,23 @@ if (port === null) throw new Error('src/experiments/worker.ts runs only as a wor
 const init = workerData as WorkerInit;
 const keep = metricFilter(init.metrics);
 const models = new Map<number, CompiledModel>();
-const injected = new Set((process.env.CORRIDOR_SIM_FAIL_REPLICATIONS ?? '').split(',').filter((s) => s !== ''));
+const hook = (name: string): Set<string> => new Set((process.env[name] ?? '').split(',').filter((s) => s !== ''));
+const injected = hook('CORRIDOR_SIM_FAIL_REPLICATIONS');
+const hanging = hook('CORRIDOR_SIM_HANG_REPLICATIONS');
+
+/** Never returns, without yielding: only terminating the thread stops it. */
+function spinForever(): never {
+  for (;;) {
+    // Busy, like a simulation whose event list never empties.
+  }
+}
 
 function run(task: Task): FromWorker {
   const scenario = init.scenarios[task.scenarioIndex];
   try {
     if (scenario === undefined) throw new Error(`no scenario at index ${task.scenarioIndex}`);
     if (injected.has(`${scenario.id}/${task.replication}`)) throw new Error('failure injected by CORRIDOR_SIM_FAIL_REPLICATIONS (a test hook)');
+    if (hanging.has(`${scenario.id}/${task.replication}`)) spinForever();
     let model = models.get(task.scenarioIndex);
     if (model === undefined) {
       model = loadScenario(scenario);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../experiments/assemble.ts';
 import { writeFileAtomic } from '../output/atomic-write.ts';
+import { checkOutputFile, checkOutputFolder } from '../output/output-paths.ts';
 import { averageSeries, metricMean, rankBottlenecks, stageFacts } from './aggregate.ts';
 import { type AnswerTable, genericAnswer, readKeyTable } from './answer-table.ts';
 import { capacityPoints, capacitySpec, capacityTakeaway } from './capacity-spec.ts';
@@ -214,12 +215,17 @@ function facts(run: RunFolder): [string, string][] {
 
 /**
  * Write report.html and report/<chart>.svg for the run in `runDir`.
- * @throws ReportError if `runDir` is not a complete run, or an option names what the run lacks.
+ * @throws ReportError if `runDir` is not a complete run, or an option names what the run lacks;
+ *   OutputPathError if report/ or report.html cannot be written there.
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<WrittenReport> {
   const run = readRunFolder(runDir);
   const { specs, notes, bottlenecks, answer } = reportSpecs(run, options);
   const out = options.out ?? runDir;
+  // Before rendering (seconds of Vega): report/ or report.html that cannot be written is bad input.
+  const where = options.out !== undefined ? 'option --out' : 'report folder';
+  checkOutputFolder(path.join(out, 'report'), where);
+  checkOutputFile(path.join(out, 'report.html'), where, true);
   mkdirSync(path.join(out, 'report'), { recursive: true });
   const charts: PageChart[] = [];
   const svgs: string[] = [];

@@ -13,6 +13,7 @@
  * an AbortSignal and reports what happened.
  */
 import { CommanderError } from 'commander';
+import { LimitError } from '../corridor/limits.ts';
 import { EXIT_BAD_INPUT, ModelErrors } from '../corridor/model-error.ts';
 import { ExperimentError } from '../experiments/experiment-error.ts';
 
@@ -42,11 +43,19 @@ export function isBadInput(error: unknown): error is ModelErrors | ExperimentErr
   return error instanceof ModelErrors || error instanceof ExperimentError;
 }
 
-/** Print `error` the way a user needs to see it and return its exit code (2 bad input, else 1). */
+/**
+ * Print `error` the way a user needs to see it and return its exit code: 2 for bad input; 1 for
+ * anything else, with the stack trace unless it is a replication stopped at a runtime limit
+ * (LimitError), whose message already says what happened and how to raise the limit.
+ */
 export function reportError(error: unknown): number {
   if (isBadInput(error)) {
     process.stderr.write(`corridor-sim: ${error.message}\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (error instanceof LimitError) {
+    process.stderr.write(`corridor-sim: run failed: ${error.message}\n`);
+    return EXIT_RUN_FAILED;
   }
   process.stderr.write(`corridor-sim: run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_RUN_FAILED;

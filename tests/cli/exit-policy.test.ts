@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LimitError } from '../../src/corridor/limits.ts';
 import { ModelErrors } from '../../src/corridor/model-error.ts';
 import { isBadInput, reportError, UsageError } from '../../src/cli/exit.ts';
 import { ExperimentError } from '../../src/experiments/experiment-error.ts';
@@ -45,6 +46,10 @@ describe('exit-code policy', () => {
     written = '';
     expect(reportError(new RangeError('bug'))).toBe(1);
     expect(written).toMatch(/^corridor-sim: run failed: RangeError: bug\n\s+at /);
+    // A replication stopped at a runtime limit is a failed run, explained by its message alone.
+    written = '';
+    expect(reportError(new LimitError('maxEventsPerReplication', 100, 5))).toBe(1);
+    expect(written).toMatch(/^corridor-sim: run failed: Replication stopped at limit maxEventsPerReplication = 100: .*limits: \{ maxEventsPerReplication: 1000 \}\n$/);
   });
 
   it('leaves the process to src/cli: no exit, exit code or process-wide handler in src/experiments', () => {

@@ -18,9 +18,10 @@ import type { CompiledBackground, CompiledChoice, CompiledDemand, CompiledModel,
 import { CompileContext, own } from './compile-context.ts';
 import { anyKind, legKind, nodeKind, type CompiledLeg, type CompiledNode, type LegSpec } from './kinds/registry.ts';
 import { compileLimits } from './limits.ts';
-import { didYouMean, type Locator, type PathSegment } from './model-error.ts';
+import { didYouMean, type Locator, type PathSegment, valueAt } from './model-error.ts';
 import type { BackgroundSpec, DemandSpec, ModelFile, RouteSpec } from './schema.ts';
-import { FEU_PER_UNIT, HOURS_PER_YEAR, normaliseSeasonality, volumeFeuPerHour } from './units.ts';
+import { MAX_FEU_PER_WEEK } from './schema-parts.ts';
+import { FEU_PER_UNIT, HOURS_PER_WEEK, HOURS_PER_YEAR, normaliseSeasonality, TEU_PER_FEU, volumeFeuPerHour } from './units.ts';
 
 /** A leg that carries single containers may not end at a node that handles whole trains. */
 function checkLegEnds(id: string, spec: LegSpec, c: CompileContext): void {
@@ -153,13 +154,18 @@ function compileDemand(spec: DemandSpec, i: number, c: CompileContext): Compiled
   const choices = compileChoices(spec, at, c);
   const first = c.model.demand.findIndex((d) => d.id === spec.id);
   if (first < i) c.fail(at('id'), spec.id, `an id not used by another demand (demand[${first}] has it)`);
-  const lotSize = spec.arrivals === 'poisson' ? undefined : c.count(spec.arrivals.batched.size, at('arrivals', 'batched', 'size'));
+  const lotSize = spec.arrivals === 'poisson' ? undefined : c.lotSize(spec.arrivals.batched.size, at('arrivals', 'batched', 'size'));
+  const feuPerHour = volumeFeuPerHour(spec.volume);
+  if (feuPerHour * HOURS_PER_WEEK > MAX_FEU_PER_WEEK) {
+    const key = 'feuPerWeek' in spec.volume ? 'feuPerWeek' : 'teuPerYear';
+    c.fail(at('volume', key), valueAt(spec.volume, [key]), `at most ${MAX_FEU_PER_WEEK} FEU per week (${Math.round((MAX_FEU_PER_WEEK * TEU_PER_FEU * HOURS_PER_YEAR) / HOURS_PER_WEEK)} TEU per year): a larger flow would only fill memory`);
+  }
   return {
     id: spec.id,
     route: spec.route,
     choices,
     valueOfTimeUsdPerFeuDay: spec.valueOfTimeUsdPerFeuDay,
-    feuPerHour: volumeFeuPerHour(spec.volume),
+    feuPerHour,
     seasonality: seasonal(spec.seasonality, at('seasonality'), c),
     lotSize,
   };

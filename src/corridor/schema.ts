@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { legSchema, nodeSchema } from './kinds/registry.ts';
 import { limitsSchema } from './limits.ts';
-import { dateSchema, id, monthlySchema, nonNegative, positive, timeDistributionSchema } from './schema-parts.ts';
+import { dateSchema, id, MAX_CAPACITY_FEU, MAX_FEU_PER_WEEK, monthlySchema, nonNegative, positive, timeDistributionSchema } from './schema-parts.ts';
 
 export { legSchema, nodeSchema, type CompiledLeg, type CompiledNode, type LegSpec, type NodeSpec } from './kinds/registry.ts';
 export * from './schema-parts.ts';
@@ -22,6 +22,16 @@ export { railLegSchema, type RailLegSpec } from './kinds/rail/schema.ts';
 export { ferryLegSchema, type FerryLegSpec } from './kinds/ferry/schema.ts';
 export { seaLegSchema, type SeaLegSpec } from './kinds/sea/schema.ts';
 
+/**
+ * Largest amount of money per FEU (or per FEU-day), USD, either sign: a billion, far above any
+ * freight rate or cost, so that sums and logit exponents of costs stay finite.
+ */
+export const MAX_USD = 1e9;
+/** An amount of USD per FEU, from -MAX_USD to MAX_USD. */
+const usd = z.number().gte(-MAX_USD).lte(MAX_USD);
+/** Largest fixed share weight of a route (shares are normalised; this keeps their sum finite). */
+export const MAX_SHARE = 1e6;
+
 /** A route: an ordered list of node and leg ids, starting and ending at a node. */
 export const routeSchema = z.strictObject({
   name: z.string().min(1),
@@ -29,10 +39,10 @@ export const routeSchema = z.strictObject({
   mode: z.enum(['middle-corridor', 'northern', 'sea-suez', 'sea-cape', 'sea-black-sea', 'other']),
   stages: z.array(id).min(1),
   /** Generalised-cost inputs used by route choice (USD per FEU). */
-  freightRateUsdPerFeu: nonNegative.optional(),
-  riskPremiumUsdPerFeu: nonNegative.optional(),
+  freightRateUsdPerFeu: usd.nonnegative().optional(),
+  riskPremiumUsdPerFeu: usd.nonnegative().optional(),
   /** Route constant on top of its mode's (USD per FEU), fitted like the mode constants (see models/calibration/). */
-  constantUsdPerFeu: z.number().optional(),
+  constantUsdPerFeu: usd.optional(),
   /** Closed: taken out of every choice set (its cargo is re-assigned); no demand may be pinned to it. */
   closed: z.boolean().optional(),
   /**
@@ -40,7 +50,7 @@ export const routeSchema = z.strictObject({
    * simulate this many FEU per week on it to measure its transit times, whatever is assigned to
    * it; the assigned volume is accounted, not simulated.
    */
-  probeFeuPerWeek: positive.optional(),
+  probeFeuPerWeek: positive.max(MAX_FEU_PER_WEEK).optional(),
   notes: z.string().optional(),
 });
 
@@ -55,9 +65,9 @@ export const demandSchema = z.strictObject({
   /** The routes this flow may take (a choice set); its cargo is split among them. */
   routes: z.array(id).min(1).optional(),
   /** Value of time of the cargo, USD per FEU per day (choice flows). */
-  valueOfTimeUsdPerFeuDay: nonNegative.optional(),
+  valueOfTimeUsdPerFeuDay: usd.nonnegative().optional(),
   /** Fixed shares by route id (e.g. an equilibrium found by `assignment`); default: the money-cost logit. */
-  shares: z.record(id, nonNegative).optional(),
+  shares: z.record(id, nonNegative.max(MAX_SHARE)).optional(),
   /** Average volume: FEU per week or TEU per year. */
   volume: z
     .union([z.strictObject({ feuPerWeek: nonNegative }), z.strictObject({ teuPerYear: nonNegative })])
@@ -74,15 +84,15 @@ export const demandSchema = z.strictObject({
 /** Route choice: the logit on generalized cost and its equilibrium with the simulated times. */
 export const assignmentSchema = z.strictObject({
   /** Logit scale θ, USD per FEU: a cost difference of θ changes the odds by a factor e. */
-  logitScaleUsd: positive,
+  logitScaleUsd: z.number().gte(0.01).lte(MAX_USD),
   /** Weight on the reliability buffer (p95 − mean transit) relative to the value of time. */
   reliabilityWeight: nonNegative.default(1),
   /** Route constants by route mode, USD per FEU (fitted: see models/calibration/). */
-  modeConstantsUsdPerFeu: z.record(z.string(), z.number()).default({}),
+  modeConstantsUsdPerFeu: z.record(z.string(), usd).default({}),
   /** Nests of route modes for a nested logit, e.g. { sea: [sea-suez, sea-cape] }; a mode not listed is its own nest. */
   nests: z.record(id, z.array(z.string()).min(1)).default({}),
   /** Nest scale λ in (0, 1]: 1 is the plain logit; smaller makes a nest's routes closer substitutes. */
-  nestScale: z.number().gt(0).lte(1).default(1),
+  nestScale: z.number().gte(0.001).lte(1).default(1),
   /** Converged when no share moves by more than this (fraction). */
   tolerance: z.number().gt(0).lt(1).default(0.02),
   /**
@@ -90,10 +100,10 @@ export const assignmentSchema = z.strictObject({
    * relative x flow) of its logit flow (for choice sets with routes of a few FEU per week).
    */
   flowTolerance: z.strictObject({ feuPerWeek: positive, relative: z.number().gt(0).lt(1) }).optional(),
-  /** Most simulated evaluations per equilibrium. */
-  maxIterations: z.number().int().positive().default(15),
-  /** Replications per evaluation (common random numbers across iterations). */
-  replications: z.number().int().positive().default(2),
+  /** Most simulated evaluations per equilibrium (at most 1000: each is a simulation). */
+  maxIterations: z.number().int().positive().max(1000).default(15),
+  /** Replications per evaluation (common random numbers across iterations), at most 1000. */
+  replications: z.number().int().positive().max(1000).default(2),
   notes: z.string().optional(),
 });
 
@@ -114,17 +124,20 @@ export const weatherSchema = z.strictObject({
 /** Units of background traffic; converted to FEU-equivalents in one place (units.ts). */
 export const backgroundUnitSchema = z.enum(['feu', 'teu', 'wagon', 'truck', 'train']);
 
+/** Largest background volume, units per year: MAX_FEU_PER_WEEK a week (a larger one is a typo). */
+export const MAX_BACKGROUND_PER_YEAR = MAX_FEU_PER_WEEK * 52;
+
 /** Other traffic that takes a node's or leg's capacity but is not in the study's statistics. */
 export const backgroundSchema = z.strictObject({
   id,
   /** The node or leg it uses. */
   at: id,
   /** Average volume in its own units per year. */
-  volume: z.strictObject({ perYear: nonNegative, unit: backgroundUnitSchema }),
+  volume: z.strictObject({ perYear: nonNegative.max(MAX_BACKGROUND_PER_YEAR), unit: backgroundUnitSchema }),
   /** Direction (yards process the two differently). */
   direction: z.enum(['westbound', 'eastbound']).default('westbound'),
   /** FEU-equivalents per train (unit train only), for the accounts. */
-  trainFeu: positive.optional(),
+  trainFeu: positive.max(MAX_CAPACITY_FEU).optional(),
   seasonality: monthlySchema.optional(),
   notes: z.string().optional(),
 });

@@ -11,6 +11,8 @@ import type { RandomStream } from '../random/index.ts';
 import { type ErrorCollector, parsePath, type PathSegment, renderPath, valueAt } from './model-error.ts';
 import type { ContainerCountSpec, DemandSpec, DurationSpec, TimeDistributionSpec } from './schema.ts';
 
+/** Largest mean lot of a batched demand flow, FEU: a hundred thousand boxes is more than a ship. */
+export const MAX_LOT_FEU = 100_000;
 /** Hours in a day. */
 export const HOURS_PER_DAY = 24;
 /** Hours in a week (7 × 24). */
@@ -99,6 +101,12 @@ export function timeDistributionFromSpec(spec: TimeDistributionSpec, path: strin
     const advice = 'durations cannot be negative; use e.g. truncatedNormal with min: 0, lognormal or gamma';
     throw new DistributionError(path, `must be a distribution with min >= 0 (${advice}), got ${d.kind} with min ${d.min}`);
   }
+  // A mean beyond a century, or an infinite variance, only makes draws that overflow the clock.
+  const perUnit = unit === 'days' ? HOURS_PER_DAY : 1;
+  if (!(d.mean * perUnit <= MAX_HOURS) || !Number.isFinite(d.variance * perUnit * perUnit)) {
+    const most = `${MAX_HOURS / perUnit} ${unit}`;
+    throw new DistributionError(path, `must be a distribution with a mean of at most ${most} (100 years) and a finite variance, got ${d.kind} with mean ${d.mean} and variance ${d.variance}`);
+  }
   return unit === 'days' ? scaleDistribution(d, HOURS_PER_DAY, unit) : d;
 }
 
@@ -153,11 +161,18 @@ export class DistributionBuilder {
     return spec === undefined ? undefined : this.time(spec, path);
   }
 
-  /** A unitless distribution that cannot be negative (lot sizes in FEU). */
-  count(spec: unknown, path: readonly PathSegment[]): Distribution {
+  /**
+   * A distribution of lot sizes in FEU: never negative, with a mean from 1 to MAX_LOT_FEU. Lots
+   * arrive at the flow's rate divided by the mean lot, so a mean near 0 would mean lots arriving
+   * at one instant for ever, and a lot is at least one box (draws round to >= 1).
+   */
+  lotSize(spec: unknown, path: readonly PathSegment[]): Distribution {
     return this.built((p) => {
       const d = distributionFromSpec(spec, p);
       if (!(d.min >= 0)) throw new DistributionError(p, `must be a distribution with min >= 0 (a count of FEU), got ${d.kind} with min ${d.min}`);
+      if (!(d.mean >= 1 && d.mean <= MAX_LOT_FEU) || !Number.isFinite(d.variance)) {
+        throw new DistributionError(p, `must be a distribution of lot sizes with a mean from 1 to ${MAX_LOT_FEU} FEU and a finite variance, got ${d.kind} with mean ${d.mean} and variance ${d.variance}`);
+      }
       return d;
     }, path);
   }

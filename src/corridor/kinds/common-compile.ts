@@ -4,6 +4,7 @@
  * `weather`, `random`, `window`; a weather driver that exists; a window that ends after it starts;
  * an effect the kind supports.
  */
+import { usableItems } from '../../resources/index.ts';
 import { didYouMean, type PathSegment } from '../model-error.ts';
 import type { CompileContext } from '../compile-context.ts';
 import { own } from '../compile-context.ts';
@@ -73,6 +74,41 @@ export function compileDisruptions(specs: readonly DisruptionSpec[] | undefined,
   return out;
 }
 
+/**
+ * A vehicle's share under every `reduced` disruption of its place active at once (windows and
+ * storms can overlap) must still take at least one box: a vessel or sailing that can take none
+ * would never leave (the resources refuse it at run time). Reported at the last factor.
+ *
+ * @param capacity FEU per vehicle. @param loadFactor its usable share without disruptions.
+ */
+export function checkReducedLeavesOne(specs: readonly DisruptionSpec[] | undefined, capacity: number, loadFactor: number, at: readonly PathSegment[], c: CompileContext): void {
+  let share = loadFactor;
+  let last: { index: number; factor: number } | undefined;
+  (specs ?? []).forEach((spec, index) => {
+    if (spec.effect !== 'reduced') return;
+    share *= spec.factor;
+    last = { index, factor: spec.factor };
+  });
+  if (last === undefined || usableItems(capacity, share) >= 1) return;
+  const others = loadFactor === 1 ? 'the other reduced factors of this place' : `loadFactor ${loadFactor} and the other reduced factors of this place`;
+  c.fail([...at, 'disruptions', last.index, 'factor'], last.factor, `factors that, with ${others} active at once, leave at least 1 of the ${capacity} FEU per vehicle (a combined share of at least ${1 / capacity})`);
+}
+
+/**
+ * Units in repair under every `repair` disruption of a place active at once may not exceed its
+ * `units` (a fleet cannot have more vessels out than it has). Reported at the last one.
+ */
+export function checkRepairsFit(specs: readonly DisruptionSpec[] | undefined, units: number, what: string, at: readonly PathSegment[], c: CompileContext): void {
+  let out = 0;
+  let last: { index: number; units: number } | undefined;
+  (specs ?? []).forEach((spec, index) => {
+    if (spec.effect !== 'repair') return;
+    out += spec.units;
+    last = { index, units: spec.units };
+  });
+  if (last !== undefined && out > units) c.fail([...at, 'disruptions', last.index, 'units'], last.units, `units that, with the other repairs of this place active at once, take out at most its ${units} ${what}`);
+}
+
 interface CommonSpec {
   readonly kind: string;
   readonly name: string;
@@ -90,10 +126,11 @@ export function nodeBase(id: string, spec: CommonSpec & { readonly country?: str
 }
 
 /** The shared fields of a compiled leg; checks that its ends are nodes, different ones. */
-export function legBase(id: string, spec: CommonSpec & { readonly from: string; readonly to: string; readonly direction: 'westbound' | 'eastbound' }, support: DisruptionSupport, at: readonly PathSegment[], c: CompileContext): CompiledLegBase {
+export function legBase(id: string, spec: CommonSpec & { readonly from: string; readonly to: string; readonly direction: 'westbound' | 'eastbound'; readonly waypoints?: readonly { lon: number; lat: number }[] | undefined }, support: DisruptionSupport, at: readonly PathSegment[], c: CompileContext): CompiledLegBase {
   for (const end of ['from', 'to'] as const) {
     if (own(c.model.nodes, spec[end]) === undefined) c.fail([...at, end], spec[end], `the id of a node${didYouMean(spec[end], Object.keys(c.model.nodes))}`);
   }
   if (spec.from === spec.to) c.fail([...at, 'to'], spec.to, `a node other than "from"`);
-  return { ...stageBase(id, spec, support, at, c), from: spec.from, to: spec.to, direction: spec.direction };
+  // Waypoints are carried for the report's map only; the simulation never reads them.
+  return { ...stageBase(id, spec, support, at, c), from: spec.from, to: spec.to, direction: spec.direction, ...(spec.waypoints === undefined ? {} : { waypoints: spec.waypoints }) };
 }

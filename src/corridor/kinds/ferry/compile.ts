@@ -10,7 +10,7 @@ import type { CompileContext } from '../../compile-context.ts';
 import type { PathSegment } from '../../model-error.ts';
 import { capacityFeu, scaleDistribution } from '../../units.ts';
 import { compilePolicy } from '../compile-policy.ts';
-import { legBase, type DisruptionSupport } from '../common-compile.ts';
+import { checkReducedLeavesOne, checkRepairsFit, legBase, type DisruptionSupport } from '../common-compile.ts';
 import type { CompiledLegBase } from '../kind.ts';
 import type { FerryLegSpec } from './schema.ts';
 
@@ -46,6 +46,8 @@ export function compileFerryLeg(id: string, spec: FerryLegSpec, c: CompileContex
   const capacity = capacityFeu(spec.vessel);
   const boxes = usableItems(capacity, spec.loadFactor);
   if (boxes < 1) c.fail([...at, 'loadFactor'], spec.loadFactor, `a share that leaves at least 1 of the ${capacity} FEU (at least ${1 / capacity})`);
+  checkReducedLeavesOne(spec.disruptions, capacity, spec.loadFactor, at, c);
+  checkRepairsFit(spec.disruptions, spec.fleet.vessels, 'vessels', at, c);
   const full = Math.max(1, boxes);
   const sailing = c.time(spec.sailing, [...at, 'sailing']);
   return {

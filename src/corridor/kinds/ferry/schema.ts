@@ -4,7 +4,7 @@
  * unloading ends).
  */
 import { z } from 'zod';
-import { containerCountSchema, departureSchema, fraction, legCommon, positiveInt, timeDistributionSchema } from '../../schema-parts.ts';
+import { containerCountSchema, departureSchema, fraction, legCommon, timeDistributionSchema, unitCount } from '../../schema-parts.ts';
 
 /** A handling rate: per FEU, or per vessel call (the time for a full load, spread over its boxes). */
 export const handlingRateSchema = z
@@ -16,9 +16,9 @@ export const ferryLegSchema = z.strictObject({
   kind: z.literal('ferry'),
   ...legCommon,
   vessel: containerCountSchema,
-  fleet: z.strictObject({ vessels: positiveInt }),
+  fleet: z.strictObject({ vessels: unitCount }),
   /** Vessels that may load at the origin at once (default 1). */
-  berths: positiveInt.optional(),
+  berths: unitCount.optional(),
   departure: departureSchema,
   /** Mooring and ramp, per call, at each port. */
   berthing: timeDistributionSchema.optional(),

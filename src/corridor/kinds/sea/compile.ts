@@ -3,7 +3,7 @@ import type { Distribution } from '../../../distributions/index.ts';
 import type { CompileContext } from '../../compile-context.ts';
 import type { PathSegment } from '../../model-error.ts';
 import { capacityFeu, durationHours, HOURS_PER_WEEK } from '../../units.ts';
-import { legBase, type DisruptionSupport } from '../common-compile.ts';
+import { checkReducedLeavesOne, legBase, type DisruptionSupport } from '../common-compile.ts';
 import type { CompiledLegBase } from '../kind.ts';
 import type { SeaLegSpec } from './schema.ts';
 
@@ -22,10 +22,12 @@ export interface CompiledSeaLeg extends CompiledLegBase {
 
 /** Compile one sea leg. */
 export function compileSeaLeg(id: string, spec: SeaLegSpec, c: CompileContext, at: readonly PathSegment[], support: DisruptionSupport): CompiledSeaLeg {
+  const capacity = capacityFeu(spec.vessel);
+  checkReducedLeavesOne(spec.disruptions, capacity, 1, at, c);
   return {
     ...legBase(id, spec, support, at, c),
     kind: 'sea',
-    capacityFeu: capacityFeu(spec.vessel),
+    capacityFeu: capacity,
     headway: HOURS_PER_WEEK / spec.sailingsPerWeek,
     cutoff: spec.cutoff === undefined ? 0 : durationHours(spec.cutoff),
     transit: c.time(spec.transit, [...at, 'transit']),

@@ -1,6 +1,6 @@
 /** File schema of a sea leg: a liner service with weekly sailings (via Suez, the Cape, the Black Sea). */
 import { z } from 'zod';
-import { containerCountSchema, durationSchema, legCommon, positive, timeDistributionSchema } from '../../schema-parts.ts';
+import { containerCountSchema, durationSchema, legCommon, rate, timeDistributionSchema } from '../../schema-parts.ts';
 
 /** A deep-sea leg: a liner service with weekly sailings. */
 export const seaLegSchema = z.strictObject({
@@ -8,7 +8,7 @@ export const seaLegSchema = z.strictObject({
   ...legCommon,
   /** Capacity allocated to this flow per sailing. */
   vessel: containerCountSchema,
-  sailingsPerWeek: positive,
+  sailingsPerWeek: rate,
   cutoff: durationSchema.optional(),
   transit: timeDistributionSchema,
   /** Transshipment dwell at a hub, if any. */

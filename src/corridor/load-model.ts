@@ -15,6 +15,7 @@ import { ErrorCollector, type Locator, ModelError, ModelErrors, type PathSegment
 import type { SourceLocation } from './model-error.ts';
 import { type AppliedSet, applyOverlay } from './overlay.ts';
 import { readInputFile } from './read-input.ts';
+import { recordReservedKeys } from './reserved-keys.ts';
 import { modelSchema, overlaySchema } from './schema.ts';
 import { yamlPosition } from './yaml-position.ts';
 
@@ -85,11 +86,13 @@ function readLayers(text: string, file: string, layers: Layer[], chain: readonly
     throw new ModelErrors([new ModelError({ location: { file }, path: [], value: raw, expected, got: 'an empty file' })]);
   }
   const layer: Layer = { file, absolute: resolve(file), text, doc, lines, sets: [] };
+  const errors = new ErrorCollector((path) => ({ file, ...position(layer, path) }));
+  recordReservedKeys(raw, errors);
+  errors.throwIfAny();
   if (!isObject(raw) || !Object.hasOwn(raw, 'overlay')) {
     layers.push(layer);
     return raw;
   }
-  const errors = new ErrorCollector((path) => ({ file, ...position(layer, path) }));
   const overlay = overlaySchema.safeParse(raw);
   if (!overlay.success) {
     recordIssues(overlay.error.issues, overlaySchema, raw, errors);

@@ -18,6 +18,7 @@
  */
 import type { OverlayFile } from './schema.ts';
 import { type ErrorCollector, nearest, type PathSegment, renderPath } from './model-error.ts';
+import { isReservedName, RESERVED_EXPECTED } from './reserved-keys.ts';
 
 /** One applied `set` entry: the model path it resolved to and its key as written in the overlay. */
 export interface AppliedSet {
@@ -63,7 +64,13 @@ function resolve(data: unknown, text: string, op: 'set' | 'remove', errors: Erro
   const parts = splitPath(text);
   const reported = parts as PathSegment[];
   if (parts.some((part) => part === '')) {
-    errors.add(reported, text, 'a dotted path such as legs.caspian-feeder.fleet.vessels', undefined, at);
+    // Reported at the overlay entry (`remove[0]`): a path with an empty step names no field.
+    errors.add(at, text, 'a dotted path such as legs.caspian-feeder.fleet.vessels', undefined, at);
+    return undefined;
+  }
+  const reserved = parts.find(isReservedName);
+  if (reserved !== undefined) {
+    errors.add(reported, text, `a path whose every step is ${RESERVED_EXPECTED}`, `"${text}", with step "${reserved}"`, at);
     return undefined;
   }
   let container = data;

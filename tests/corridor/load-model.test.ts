@@ -171,7 +171,7 @@ describe('JSON Schema files', () => {
   });
   it('describes the unit forms for editors', () => {
     const text = jsonSchemaText(modelJsonSchema());
-    expect(text).toContain('A duration such as { hours: 48 } or { days: 2 }.');
+    expect(text).toContain('A duration such as { hours: 48 } or { days: 2 }, at most 100 years.');
     expect(text).toContain('"additionalProperties": false');
   });
 });

@@ -55,6 +55,8 @@ export interface CompiledLegBase extends CompiledStageBase {
   readonly from: string;
   readonly to: string;
   readonly direction: Direction;
+  /** Points (degrees) the report's map draws the leg through between its ends; absent: a straight line. Map only. */
+  readonly waypoints?: readonly { readonly lon: number; readonly lat: number }[];
 }
 
 /** What building a stage may look up: the replication, and stages built before it (nodes before legs). */

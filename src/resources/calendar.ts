@@ -136,6 +136,8 @@ export interface Seasonality {
 const CYCLE_MONTHS = 4800;
 /** Hours in 400 Gregorian years (146 097 days). */
 const CYCLE_HOURS = 146_097 * HOURS_PER_DAY;
+/** Hours a Date can reach either side of 1970 (8.64e15 ms); later times are past any calendar. */
+const DATE_RANGE_HOURS = 8.64e15 / MS_PER_HOUR;
 
 /**
  * The time change behind seasonality: the real time t >= `from` at which ∫_from^t r(s) ds =
@@ -151,7 +153,9 @@ export function advanceByIntensity(calendar: SimCalendar, monthlyRate: readonly 
   let t = from;
   let remaining = amount;
   let months = 0;
-  let remainingAtFirstBoundary = Number.NaN;
+  // Intensity of the whole months walked from the first boundary: one cycle's, once 4800 are done
+  // (summed apart, since `remaining` may be too large to change by it).
+  let perCycle = 0;
   for (;;) {
     const rate = monthlyRate[calendar.monthOfYear(t)] as number;
     const boundary = calendar.nextMonthBoundary(t);
@@ -161,17 +165,18 @@ export function advanceByIntensity(calendar: SimCalendar, monthlyRate: readonly 
       // max(): rounding in `remaining` must not step back before the month's start.
       if (end <= boundary) return Math.max(t, end);
       remaining -= rate * (boundary - t);
+      if (months > 0) perCycle += rate * (boundary - t);
     }
     t = boundary;
     months++;
-    if (months === 1) remainingAtFirstBoundary = remaining;
-    else if (months === 1 + CYCLE_MONTHS) {
-      const perCycle = remainingAtFirstBoundary - remaining;
+    if (months === 1 + CYCLE_MONTHS) {
       const cycles = perCycle > 0 ? Math.floor(remaining / perCycle) : 0;
       // Keep at most one cycle to walk, so rounding cannot skip past the answer.
       if (cycles > 1) {
         t += (cycles - 1) * CYCLE_HOURS;
         remaining -= (cycles - 1) * perCycle;
+        // Past the dates a Date holds (and Date.UTC is slow to say so for huge months).
+        if (!(t <= DATE_RANGE_HOURS)) return Infinity;
       }
     }
   }

@@ -6,6 +6,10 @@
  * - Warm-up deletion: `Resettable`, `resetAll`, `WarmupClock`.
  * - Across replications: `summarizeReplications`, `pairedDifferenceSummary`, and the Student-t
  *   distribution behind their intervals.
+ * - Output analysis (issue 15): automatic warm-up by MSER-5 (`mser`, `experimentWarmup`),
+ *   replications to a precision (`precisionDecision`), many-scenario comparisons
+ *   (`allPairwiseComparisons`, `multipleComparisonsWithBest`), and batch means for one long
+ *   replication (`batchMeansInterval`).
  */
 
 // Within-replication statistics.
@@ -24,6 +28,43 @@ export type { Resettable } from './warmup.ts';
 // Across-replication summaries.
 export { DEFAULT_CONFIDENCE, pairedDifferenceSummary, summarizeReplications } from './replications.ts';
 export type { PairedDifferenceSummary, ReplicationSummary } from './replications.ts';
+
+// Automatic warm-up (MSER-5).
+export {
+  averageSeries,
+  batchMeansOf,
+  experimentWarmup,
+  mser,
+  MSER_BATCH_SIZE,
+  mserTruncationAcross,
+} from './mser.ts';
+export type {
+  CombinedTruncation,
+  LabelledSeries,
+  MetricReplicationSeries,
+  MserOptions,
+  MserResult,
+  WarmupPooling,
+} from './mser.ts';
+
+// Replications to a precision.
+export { precisionDecision, replicationsForHalfWidth } from './precision.ts';
+export type { MetricPrecision, PrecisionDecision, PrecisionOptions, PrecisionTarget } from './precision.ts';
+
+// Comparisons of many scenarios (common random numbers).
+export { allPairwiseComparisons, holmAdjust, multipleComparisonsWithBest } from './comparisons.ts';
+export type {
+  AllPairwiseComparisons,
+  Better,
+  BestComparison,
+  MultipleComparisonsWithBest,
+  PairwiseComparison,
+  ScenarioValues,
+} from './comparisons.ts';
+
+// Batch means for one long replication.
+export { batchMeansInterval, lag1Autocorrelation } from './batch-means.ts';
+export type { BatchMeansOptions, BatchMeansResult } from './batch-means.ts';
 
 // Distributions behind the intervals.
 export { STUDENT_T_MAX_DF, studentTCdf, studentTQuantile } from './student-t.ts';

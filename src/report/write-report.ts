@@ -21,6 +21,7 @@ import { keyComparisons } from './comparison-table.ts';
 import { reportHtml, type PageChart } from './html.ts';
 import { layoutNetwork } from './layout.ts';
 import { mapSpec } from './map-spec.ts';
+import { worldMapFigure } from './world-map/index.ts';
 import { inlineSvg, renderSvg } from './render.ts';
 import { ReportError } from './report-error.ts';
 import { readRunFolder, type RunFolder } from './run-folder.ts';
@@ -230,11 +231,13 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
   const charts: PageChart[] = [];
   const svgs: string[] = [];
   for (const { id, heading, reading, takeaway, spec, extra } of specs) {
-    const svg = await renderSvg(spec, options.onWarning);
+    // The map with countries and sea lanes (src/report/world-map/) when every node has a position; else the schematic spec.
+    const world = id === 'map' ? worldMapFigure(run) : null;
+    const svg = world?.svg ?? (await renderSvg(spec, options.onWarning));
     const file = path.join(out, 'report', `${id}.svg`);
     writeFileAtomic(file, svg);
     svgs.push(file);
-    charts.push({ id, heading, svg: inlineSvg(svg, id), reading, takeaway, ...(extra !== undefined ? { extra } : {}) });
+    charts.push({ id, heading, svg: inlineSvg(svg, id), reading: world?.reading ?? reading, takeaway, ...(extra !== undefined ? { extra } : {}) });
   }
   // Sensitivity section (src/report/sensitivity-section.ts): only when the run has sensitivity.csv.
   const sensitivity = await sensitivitySection(run, out, options.onWarning);

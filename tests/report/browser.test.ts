@@ -74,6 +74,8 @@ describe('report.html in a browser', () => {
       for (const chart of charts) {
         expect(chart.width, chart.id).toBeGreaterThan(300);
         expect(chart.height, chart.id).toBeGreaterThan(150);
+        // The map is drawn without Vega (src/report/world-map): no axes; checked below.
+        if (chart.id === 'map') continue;
         expect(chart.axes, `${chart.id}: axes`).toBeGreaterThanOrEqual(2);
         expect(chart.axisLabels, `${chart.id}: axis labels`).toBeGreaterThan(4);
         expect(chart.marks, `${chart.id}: mark groups`).toBeGreaterThan(0);
@@ -85,6 +87,19 @@ describe('report.html in a browser', () => {
       expect(await page.$$eval('section#answer table.answer tbody tr', (rows) => rows.length)).toBeGreaterThan(1);
       expect(await page.$$eval('section#transit table.transit tbody tr', (rows) => rows.length)).toBeGreaterThan(1);
       expect(await page.$$eval('section.chart svg .role-mark title', (titles) => titles.length)).toBeGreaterThan(20);
+      // The map: country shapes from the shipped atlas, every leg and node drawn with a hover title.
+      const map = await page.$eval('section#map svg', (svg) => ({
+        countries: [...svg.querySelectorAll('path.country')].filter((p) => p.getBoundingClientRect().width > 0).length,
+        legs: svg.querySelectorAll('g.leg').length,
+        legTitles: svg.querySelectorAll('g.leg > title').length,
+        nodes: svg.querySelectorAll('g.node').length,
+        nodeTitles: svg.querySelectorAll('g.node > title').length,
+      }));
+      expect(map.countries, 'map: country shapes').toBeGreaterThan(30);
+      expect(map.legs, 'map: legs').toBeGreaterThan(3);
+      expect(map.legTitles).toBe(map.legs);
+      expect(map.nodes, 'map: nodes').toBeGreaterThan(3);
+      expect(map.nodeTitles).toBe(map.nodes);
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
 
@@ -92,6 +107,10 @@ describe('report.html in a browser', () => {
       await page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
       process.stderr.write(`report screenshot: ${shot}\n`);
+      const mapShot = path.join(path.dirname(shot), 'map.png');
+      await page.locator('section#map').screenshot({ path: mapShot });
+      expect(existsSync(mapShot)).toBe(true);
+      process.stderr.write(`map screenshot: ${mapShot}\n`);
     } finally {
       await browser.close();
     }

@@ -43,12 +43,23 @@ export interface PrecisionTarget {
 export interface PrecisionOptions {
   /** Two-sided confidence level of the intervals; default 0.95. */
   readonly confidence?: number;
-  /** Replications added at least per step (the runner's batch, e.g. the worker count × 2); ≥ 1. */
+  /**
+   * Replications added at least per step; an integer ≥ 1. It must come from the experiment
+   * (e.g. a fixed 10), NOT from the worker count, or the final count would depend on the machine.
+   */
   readonly batchSize: number;
   /** Hard maximum of replications; the rule stops there even if a target is unmet. */
   readonly maxReplications: number;
   /** Replications before the first decision (the pilot); default max(batchSize, 10), at most the maximum. */
   readonly minReplications?: number;
+  /**
+   * Largest factor by which one step may grow the count (default 2: at most double). The
+   * prediction uses s from the replications so far; from a 10-replication pilot s can be off by
+   * 1.5×, and n* by 2×, so jumping straight to n* could overshoot the need several-fold. Capping
+   * the growth re-estimates s on the way, keeping the final count within about 2× of the need,
+   * in a number of steps logarithmic in the ratio of the need to the pilot.
+   */
+  readonly maxGrowth?: number;
 }
 
 /** The state of one metric at a decision. */
@@ -81,7 +92,10 @@ export interface PrecisionDecision {
   readonly reason: 'met' | 'max' | 'continue';
   /** Replications so far. */
   readonly n: number;
-  /** Replications to run next (0 when stopping): max(batch, max_m n*_m − n), capped at the maximum. */
+  /**
+   * Replications to run next (0 when stopping): max(batch, min(max_m n*_m, maxGrowth·n) − n),
+   * capped at maxReplications − n.
+   */
   readonly additional: number;
   /** Per-metric state, in the input's key order. */
   readonly metrics: readonly MetricPrecision[];
@@ -154,6 +168,8 @@ export function precisionDecision(
     throw new RangeError(`precisionDecision: minReplications must be an integer >= 2, got ${minReplications}`);
   }
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  const maxGrowth = options.maxGrowth ?? 2;
+  if (!(maxGrowth > 1)) throw new RangeError(`precisionDecision: maxGrowth must be > 1, got ${maxGrowth}`);
 
   const names = Object.keys(values);
   if (names.length === 0) throw new RangeError('precisionDecision: needs at least one metric');
@@ -193,10 +209,10 @@ export function precisionDecision(
   }
   if (metrics.every((m) => m.met)) return { stop: true, reason: 'met', n, additional: 0, metrics };
   if (n >= maxReplications) return { stop: true, reason: 'max', n, additional: 0, metrics };
-  const needed = Math.max(...metrics.map((m) => m.predictedTotal));
+  const needed = Math.min(Math.max(...metrics.map((m) => m.predictedTotal)), Math.floor(maxGrowth * n));
   // At least one batch: the prediction can say "n" when s just dropped but the interval still
   // misses by a hair; at most the maximum.
-  const additional = Math.min(maxReplications - n, Math.max(batchSize, Number.isFinite(needed) ? needed - n : Infinity));
+  const additional = Math.min(maxReplications - n, Math.max(batchSize, needed - n));
   return { stop: false, reason: 'continue', n, additional, metrics };
 }
 

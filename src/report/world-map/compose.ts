@@ -4,8 +4,9 @@
  * utilization (colour.ts), the bottleneck ringed and labelled, and a hover `<title>` on every leg
  * and node.
  *
- * Layout: one large map of the baseline with every node labelled and a detail inset of the most
- * crowded area (the Caspian and the Caucasus in the Middle Corridor model), a legend, then one
+ * Layout: one large map of the baseline with every node labelled and detail insets of the two most
+ * crowded areas (in the Middle Corridor model the Caspian and Caucasus, and the Vietnamese border
+ * with Hai Phong), a legend, then one
  * small map per scenario with the same colour scale and extent (small multiples). Small
  * multiples rather than a scenario selector, because the report has no script and must read on
  * paper; rather than one map per scenario at full size, because at 12 scenarios the eye compares
@@ -34,27 +35,29 @@ function widthScale(max: number, [lo, hi]: readonly [number, number]): (feuPerWe
 }
 
 /**
- * The most crowded group of nodes on `frame`: nodes chained by gaps under 48 px (single
- * linkage), the largest such group with two nodes closer than 16 px (their labels would collide);
- * none when no group has three nodes.
+ * Crowded groups of nodes on `frame`, largest first: nodes chained by gaps under 48 px (single
+ * linkage) that hold two nodes closer than 16 px, whose labels would collide.
  */
-function crowdedNodes(frame: Frame, nodes: readonly MapNode[]): MapNode[] {
+function crowdedGroups(frame: Frame, nodes: readonly MapNode[]): MapNode[][] {
   const xy = nodes.map((n) => project(frame, n.position) ?? ([Number.NaN, Number.NaN] as [number, number]));
   const dist = (i: number, j: number): number => Math.hypot((xy[i] as Pixel)[0] - (xy[j] as Pixel)[0], (xy[i] as Pixel)[1] - (xy[j] as Pixel)[1]);
   const group = nodes.map((_, i) => i);
   const root = (i: number): number => (group[i] === i ? i : root(group[i] as number));
-  nodes.forEach((_, i) => nodes.forEach((__, j) => {
-    if (j > i && dist(i, j) < 48) group[root(j)] = root(i);
-  }));
+  nodes.forEach((_, i) =>
+    nodes.forEach((__, j) => {
+      if (j > i && dist(i, j) < 48) group[root(j)] = root(i);
+    }),
+  );
   const groups = new Map<number, number[]>();
   nodes.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
-  const crowded = [...groups.values()].filter((g) => g.length >= 3 && g.some((i) => g.some((j) => j !== i && dist(i, j) < 16)));
-  const best = crowded.sort((a, b) => b.length - a.length)[0] ?? [];
-  return best.map((i) => nodes[i] as MapNode);
+  return [...groups.values()]
+    .filter((g) => g.some((i) => g.some((j) => j !== i && dist(i, j) < 16)))
+    .sort((a, b) => b.length - a.length)
+    .map((g) => g.map((i) => nodes[i] as MapNode));
 }
 
 /** Where the inset goes: the corner of the large map that covers the fewest leg and node points. */
-function insetCorner(main: Frame, panel: Panel, w: number, h: number): Pixel {
+function insetCorner(main: Frame, panel: Panel, w: number, h: number, taken: readonly [number, number, number, number][]): Pixel {
   const m = 10;
   const corners: Pixel[] = [
     [main.width - w - m, main.height - h - m],
@@ -63,7 +66,8 @@ function insetCorner(main: Frame, panel: Panel, w: number, h: number): Pixel {
     [main.width - w - m, m],
   ];
   const points = [...[...panel.lines.values()].flat(), ...panel.nodes.values()];
-  const cost = ([x, y]: Pixel): number => points.filter(([px0, py0]) => px0 >= x - 8 && px0 <= x + w + 8 && py0 >= y - 8 && py0 <= y + h + 8).length;
+  const clash = ([x, y]: Pixel): boolean => taken.some(([x0, y0, x1, y1]) => x < x1 + m && x + w > x0 - m && y < y1 + m && y + h > y0 - m);
+  const cost = ([x, y]: Pixel): number => points.filter(([px0, py0]) => px0 >= x - 8 && px0 <= x + w + 8 && py0 >= y - 8 && py0 <= y + h + 8).length + (clash([x, y]) ? 1e9 : 0);
   return corners.reduce((bestCorner, c) => (cost(c) < cost(bestCorner) ? c : bestCorner));
 }
 
@@ -112,36 +116,42 @@ export function worldMapSvg(input: WorldMapInput, width: number = MAP_WIDTH): st
   const wide = widthScale(maxFeu, WIDTH_RANGE);
   const thin = widthScale(maxFeu, [WIDTH_RANGE[0] * 0.6, WIDTH_RANGE[1] / 2]);
 
-  // Detail inset of the crowded area, labelled there instead of on the large map.
-  const crowded = crowdedNodes(main, input.nodes);
-  const detailBox = crowded.length === 0 ? undefined : boxAround(crowded.map((n) => n.position), 1.3, 0.9);
-  const skip = (n: MapNode): boolean => detailBox !== undefined && inBox(detailBox, n.position);
+  // Detail insets of the crowded areas (at most two), labelled there instead of on the large map.
+  const detailBoxes = crowdedGroups(main, input.nodes)
+    .slice(0, 2)
+    .map((g) => boxAround(g.map((n) => n.position), 1.3, 0.9));
+  const boxOf = (n: MapNode): number => detailBoxes.findIndex((b) => inBox(b, n.position));
+  const skip = (n: MapNode): boolean => boxOf(n) >= 0;
   const basemap = `<g id="wm-base">${basemapSvg(main, '50m')}</g>`;
-  // A bottleneck inside the inset is labelled there, not twice.
+  // A bottleneck inside an inset is labelled there, not twice.
   const bNode = input.nodes.find((n) => n.id === baseline.bottleneck);
   const bLeg = input.legs.find((l) => l.id === baseline.bottleneck);
   const ends = bNode !== undefined ? [bNode] : input.nodes.filter((n) => n.id === bLeg?.from || n.id === bLeg?.to);
-  const bottleneckInInset = ends.length > 0 && ends.every(skip);
-  const big = drawPanel(main, input.nodes, input.legs, baseline, { nodeRadius: 5, labelSize: 12, legWidth: wide, skipLabel: skip, bottleneckLabel: bottleneckInInset ? false : 'full' }, basemap, 'wm-clip-main');
-  let inset = '';
-  let boxMark = '';
-  if (detailBox !== undefined) {
-    let detail = mercatorFrame(detailBox, 320);
-    if (detail.height > 260) detail = mercatorFrame(detailBox, Math.round((320 * 260) / detail.height));
-    const small = drawPanel(detail, input.nodes, input.legs, baseline, { nodeRadius: 5, labelSize: 11, legWidth: wide, bottleneckLabel: bottleneckInInset ? 'short' : false }, basemapSvg(detail, '50m'), 'wm-clip-detail');
-    const head = bottleneckInInset ? 36 : 18;
-    const [ix, iy] = insetCorner(main, big, detail.width, detail.height + head);
+  const bottleneckInset = ends.length > 0 && ends.every((n) => boxOf(n) === boxOf(ends[0] as MapNode)) ? boxOf(ends[0] as MapNode) : -1;
+  const big = drawPanel(main, input.nodes, input.legs, baseline, { nodeRadius: 5, labelSize: 12, legWidth: wide, skipLabel: skip, bottleneckLabel: bottleneckInset >= 0 ? false : 'full' }, basemap, 'wm-clip-main');
+  const insets: string[] = [];
+  const taken: [number, number, number, number][] = [];
+  detailBoxes.forEach((detailBox, k) => {
+    const withBottleneck = bottleneckInset === k;
+    const [maxW, maxH] = k === 0 ? [320, 260] : [230, 200];
+    let detail = mercatorFrame(detailBox, maxW);
+    if (detail.height > maxH) detail = mercatorFrame(detailBox, Math.round((maxW * maxH) / detail.height));
+    const small = drawPanel(detail, input.nodes, input.legs, baseline, { nodeRadius: 5, labelSize: 11, legWidth: wide, bottleneckLabel: withBottleneck ? 'short' : false }, basemapSvg(detail, '50m'), `wm-clip-detail${k}`);
+    const head = withBottleneck ? 36 : 18;
+    const [ix, iy] = insetCorner(main, big, detail.width, detail.height + head, taken);
+    taken.push([ix, iy, ix + detail.width, iy + detail.height + head]);
     const [x0, y0, x1, y1] = pixelBox(main, detailBox);
-    boxMark = `<rect class="detail-box" x="${px(x0)}" y="${px(y0)}" width="${px(x1 - x0)}" height="${px(y1 - y0)}" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="4 2"><title>Shown enlarged in the inset</title></rect>`;
-    inset = [
+    insets.push(
+      `<rect class="detail-box" x="${px(x0)}" y="${px(y0)}" width="${px(x1 - x0)}" height="${px(y1 - y0)}" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="4 2"><title>Detail ${k + 1}, enlarged in an inset</title></rect>`,
+      text(x1 + 3, y0 + 6, String(k + 1), { size: 11, bold: true, halo: true }),
       `<g class="inset" transform="translate(${px(ix)},${px(iy)})">`,
       `<rect x="-1" y="-1" width="${detail.width + 2}" height="${detail.height + head + 2}" fill="#ffffff" stroke="#000" stroke-width="1.2"/>`,
-      text(6, 9, 'Detail: the dashed box, enlarged', { size: 11, bold: true }),
-      bottleneckInInset ? `<circle cx="12" cy="27" r="6" fill="none" stroke="#000" stroke-width="2"/>${text(24, 27, `bottleneck: ${baseline.bottleneck ?? ''}`, { size: 12, bold: true, cls: 'bottleneck-label' })}` : '',
+      text(6, 9, `Detail ${k + 1} (dashed box ${k + 1})`, { size: 11, bold: true }),
+      withBottleneck ? `<circle cx="12" cy="27" r="6" fill="none" stroke="#000" stroke-width="2"/>${text(24, 27, `bottleneck: ${baseline.bottleneck ?? ''}`, { size: 12, bold: true, cls: 'bottleneck-label' })}` : '',
       `<g transform="translate(0,${head})">${small.svg}</g>`,
       '</g>',
-    ].join('');
-  }
+    );
+  });
 
   const out: string[] = [];
   const legendY = HEADER + main.height + 12;
@@ -152,7 +162,7 @@ export function worldMapSvg(input: WorldMapInput, width: number = MAP_WIDTH): st
   const lead = b === null ? 'No stage had waiting containers.' : `Bottleneck: ${b}, with ${percent(baseline.stages.get(b)?.waitShare ?? null)} of all waiting time.`;
   out.push(text(0, 12, `Corridor network on the map: the baseline (scenario ${baseline.id})`, { size: 16, bold: true }));
   out.push(text(0, 34, `${input.title}. ${lead}`, { size: 12, fill: BASE_COLOURS.muted }));
-  out.push(`<g class="map-main" transform="translate(0,${HEADER})">${big.svg}${boxMark}${inset}</g>`);
+  out.push(`<g class="map-main" transform="translate(0,${HEADER})">${big.svg}${insets.join('')}</g>`);
   out.push(`<g class="legend" transform="translate(0,${legendY})">${legendSvg(width, samples, (v) => wide(v), 'wm-gradient')}</g>`);
   let height = legendY + LEGEND_HEIGHT;
 

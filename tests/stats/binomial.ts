@@ -31,3 +31,10 @@ export function clopperPearson(successes: number, trials: number, confidence = 0
 
 /** True when STATS_LONG=1: run the long (many-repetition) versions of the statistical checks. */
 export const STATS_LONG = process.env['STATS_LONG'] === '1';
+
+/** Print a measured rate with its interval when STATS_VERBOSE=1 (for reports; silent otherwise). */
+export function reportRate(label: string, successes: number, trials: number): void {
+  if (process.env['STATS_VERBOSE'] !== '1') return;
+  const ci = clopperPearson(successes, trials);
+  console.log(`${label}: ${successes}/${trials} = ${ci.rate.toFixed(4)} (99 % CI ${ci.lower.toFixed(4)}-${ci.upper.toFixed(4)})`);
+}

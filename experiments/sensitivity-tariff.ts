@@ -35,10 +35,10 @@ import { loadTrade, TradeInputError } from '../src/trade/index.ts';
 /** The factors and their ranges; each range's source or `assumption:` is in its comment. */
 export const FACTORS: SensitivityFactors = {
   // Trade response: σ and φ over the trade file's low / high parameter sets (README, "The trade response").
-  sigma: { apply: (v) => ({ 'trade.sourceSubstitutionElasticity': v }), low: 1.3, high: 3.7, label: 'σ, substitution between suppliers', unit: '-' },
-  'pass-through': { apply: (v) => ({ 'trade.tariffPassThrough': v }), low: 0.9, high: 1, label: 'φ, tariff pass-through', unit: '0-1' },
+  sigma: { apply: (v) => ({ 'trade.sourceSubstitutionElasticity': v }), low: 1.3, high: 3.7, label: 'σ, substitution between suppliers', unit: 'elasticity' },
+  'pass-through': { apply: (v) => ({ 'trade.tariffPassThrough': v }), low: 0.9, high: 1, label: 'φ, tariff pass-through', unit: 'share' },
   // assumption: half and 1.5 x the trade file's 0.20 (no published split of diverted volume by market).
-  'diversion-eu': { apply: (v) => ({ 'trade.diversionShareEu': v }), low: 0.1, high: 0.3, label: 'EU share of volume lost in the US', unit: '0-1' },
+  'diversion-eu': { apply: (v) => ({ 'trade.diversionShareEu': v }), low: 0.1, high: 0.3, label: 'EU share of volume lost in the US', unit: 'share' },
   // Route choice. assumption: ±30% on the fitted θ = 6,386 (the fit has 6 shares for 3 parameters, no standard error).
   'logit-scale': { path: 'assignment.logitScaleUsd', low: 4470, high: 8300, label: 'Logit scale θ', unit: 'USD/FEU' },
   // assumption: the fitted 41,258 ± θ·ln 2 (± 4,430): halves or doubles the Middle Corridor's odds against the sea.

@@ -9,8 +9,10 @@
  *   n*(h) = min { i ≥ n : t_{(1+c)/2, i−1} · s / √i ≤ h },
  *
  * with s the sample standard deviation of the n replications so far and h the target
- * half-width (β, or γ'·|mean| for a relative target; see `PrecisionTarget`). This refines
- * n* = ⌈(t·s/h)²⌉ by letting t shrink with the degrees of freedom of the final count. The rule
+ * half-width (β, or value·|mean| for a relative target; see `PrecisionTarget`). This refines
+ * n* = ⌈(t·s/h)²⌉ by letting t shrink with the degrees of freedom of the final count. Each step
+ * adds max(batch, n* − n) replications, but never more than doubles n (`maxGrowth`), so an
+ * overestimated s from a small pilot cannot send the count far past the need. The rule
  * is a pure function of the values so far: the runner runs replications 0, 1, 2, … in order
  * (each with its own fixed seed), asks, runs the next batch, and asks again, so the same seed
  * and target always stop at the same count, whatever the worker count.

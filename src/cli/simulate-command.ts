@@ -2,6 +2,7 @@
  * `corridor-sim simulate <model>`: one replication of a model (with overlays), printed as a
  * readable summary, optionally with the journey log. The quickest way to look at a model.
  */
+import { MAX_HOURS } from '../corridor/units.ts';
 import type { Command } from 'commander';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import { runReplication } from '../corridor/runtime/run-replication.ts';
@@ -43,6 +44,8 @@ export function registerSimulate(program: Command): void {
         const horizonHours = numberOption('days', options.days) * 24;
         const warmupHours = numberOption('warmup-days', options.warmupDays) * 24;
         if (horizonHours === 0) throw new UsageError('option --days: got "0", expected a number > 0');
+        // The runtime refuses runs beyond 100 years; say so as a usage error, before loading anything.
+        if (horizonHours + warmupHours > MAX_HOURS) throw new UsageError(`options --warmup-days + --days: got ${(horizonHours + warmupHours) / 24} days, expected at most ${MAX_HOURS / 24} (100 years)`);
         if (options.seed.trim() === '') throw new UsageError(`option --seed: got "${options.seed}", expected an integer or a word`);
         // Before the model runs: the log is opened as a stream, whose errors would come too late.
         if (options.journeyLog !== undefined) checkOutputFile(options.journeyLog, 'option --journey-log');

@@ -35,6 +35,13 @@ function askingForBillions(name: string, file: string): string {
 }
 
 describe('limits', () => {
+  it('refuses a simulate run beyond 100 years (warm-up + horizon) with exit 2, naming both options', async () => {
+    const result = await cliInProcess(['simulate', MODEL, '--days', '40000']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('options --warmup-days + --days: got 40060 days, expected at most 36500 (100 years)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses an empty seed in run, simulate and trace', async () => {
     for (const args of [['run', TINY, '--seed', ''], ['simulate', MODEL, '--seed', ''], ['trace', TINY, '--scenario', 'base', '--replication', '0', '--seed', '']]) {
       const result = await cliInProcess(args);

@@ -34,6 +34,7 @@ export {
   averageSeries,
   batchMeansOf,
   experimentWarmup,
+  fillSeriesGaps,
   mser,
   MSER_BATCH_SIZE,
   mserTruncationAcross,

@@ -279,3 +279,26 @@ export function experimentWarmup(
         : `${combined.method}; every replication of every metric`,
   };
 }
+
+/**
+ * Make a per-period series with empty periods usable by `mser`: a day on which no container was
+ * delivered has no mean transit time (null). Leading empty periods are removed and counted in
+ * `leading` (they belong to the warm-up whatever MSER says: add `leading` to its truncation
+ * point); interior and trailing ones repeat the last observed value, which keeps the time axis
+ * (truncation points stay in days) and adds no information MSER could mistake for a trend.
+ * Non-finite numbers count as empty. O(n).
+ * @throws RangeError if every period is empty.
+ */
+export function fillSeriesGaps(series: readonly (number | null)[]): { readonly leading: number; readonly values: number[] } {
+  const isValue = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  const leading = series.findIndex(isValue);
+  if (leading < 0) throw new RangeError('fillSeriesGaps: every period is empty');
+  const values: number[] = [];
+  let last = NaN;
+  for (let i = leading; i < series.length; i++) {
+    const v = series[i] ?? null;
+    if (isValue(v)) last = v;
+    values.push(last);
+  }
+  return { leading, values };
+}

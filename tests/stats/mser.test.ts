@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageSeries, batchMeansOf, experimentWarmup, mser, mserTruncationAcross } from '../../src/stats/mser.ts';
+import { averageSeries, batchMeansOf, experimentWarmup, fillSeriesGaps, mser, mserTruncationAcross } from '../../src/stats/mser.ts';
 import { summarizeReplications } from '../../src/stats/replications.ts';
 import { exponential, standardNormal, testStream } from './samplers.ts';
 
@@ -164,6 +164,14 @@ describe('mserTruncationAcross / experimentWarmup', () => {
     expect(each.truncation).toBe(Math.max(...reps.map((s) => mser(s).truncation)));
     expect(averageSeries([[1, 2], [3, 6]])).toEqual([2, 4]);
     expect(() => averageSeries([[1, 2], [3]])).toThrow(RangeError);
+  });
+});
+
+describe('fillSeriesGaps', () => {
+  it('drops leading empty days, repeats the last value through interior and trailing gaps', () => {
+    expect(fillSeriesGaps([null, null, 5, null, 7, NaN, null])).toEqual({ leading: 2, values: [5, 5, 7, 7, 7] });
+    expect(fillSeriesGaps([1, 2])).toEqual({ leading: 0, values: [1, 2] });
+    expect(() => fillSeriesGaps([null, NaN])).toThrow(RangeError);
   });
 });
 

@@ -14,6 +14,7 @@ import { sha256, type ModelHash } from './fingerprint.ts';
 import type { ReplicationRecord } from './journal.ts';
 import { RUN_FILES } from './run-dir.ts';
 import { analyzeSensitivity, SENSITIVITY_COLUMNS, sensitivityCsvText } from './sensitivity/analyze.ts';
+import { BEST_COLUMNS, comparisonFamilyTexts, PAIRS_COLUMNS } from './output-analysis/comparison-family.ts';
 import { seriesX } from './series.ts';
 import type { Shard } from './shard.ts';
 
@@ -25,6 +26,9 @@ export const COLUMNS = {
   'series.csv': ['scenario', 'replication', 'series', 'key', 'x', 'value'],
   /** Only for an experiment with a sensitivity plan (src/experiments/sensitivity). */
   'sensitivity.csv': SENSITIVITY_COLUMNS,
+  /** Only for runs with >= 3 scenarios (output-analysis/comparison-family.ts). */
+  'pairs.csv': PAIRS_COLUMNS,
+  'best.csv': BEST_COLUMNS,
 } as const;
 
 /** The name of one of a run's CSV files. */
@@ -131,6 +135,7 @@ export function assembleOutputs(experiment: Experiment, ordered: readonly Replic
   const summary = summarize(experiment, ordered);
   const comparison = compare(experiment, ordered);
   const texts = outputTexts(ordered, summary, comparison);
+  texts.push(...comparisonFamilyTexts(experiment, ordered));
   if (experiment.sensitivity !== undefined) {
     const rows = analyzeSensitivity(experiment.sensitivity, ordered);
     texts.push({ file: 'sensitivity.csv', text: sensitivityCsvText(rows), rows: rows.length });

@@ -70,8 +70,9 @@ export async function waitFor(condition: () => boolean, timeoutMs = 60_000): Pro
   }
 }
 
-/** The four output CSV files of a run folder, by name. */
+/** The output CSV files of a run folder, by name (pairs.csv and best.csv only where written: >= 3 scenarios). */
 export function outputs(runDir: string): Record<string, string> {
-  const files = ['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv'];
-  return Object.fromEntries(files.map((f) => [f, readFileSync(path.join(runDir, f), 'utf8')]));
+  const files = ['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv', 'pairs.csv', 'best.csv'];
+  const optional = new Set(['pairs.csv', 'best.csv']);
+  return Object.fromEntries(files.filter((f) => !optional.has(f) || existsSync(path.join(runDir, f))).map((f) => [f, readFileSync(path.join(runDir, f), 'utf8')]));
 }

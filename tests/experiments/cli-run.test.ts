@@ -27,7 +27,7 @@ describe.concurrent('corridor-sim run', () => {
     expect(run.stdout).toContain(`wrote ${path.join(out, 'tiny', 'one-worker')}`);
     expect(outputs(path.join(out, 'tiny', 'one-worker'))).toEqual(reference);
     const manifest = JSON.parse(readFileSync(path.join(out, 'tiny', 'one-worker', 'manifest.json'), 'utf8')) as { outputs: { file: string; rows: number }[]; experiment: { seed: number } };
-    expect(manifest.outputs.map((o) => o.file)).toEqual(['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv']);
+    expect(manifest.outputs.map((o) => o.file)).toEqual(['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv', 'pairs.csv', 'best.csv']);
     expect(manifest.experiment.seed).toBe(42);
   });
 

@@ -11,6 +11,7 @@ import { ExperimentError } from './experiment-error.ts';
 import { describeIssues, experimentSchema, type JsonValue } from './experiment-schema.ts';
 import { metricFilter } from './metrics.ts';
 import { planScenarioIds, type SensitivityPlan } from './sensitivity/plan.ts';
+import type { AutoWarmupChoice } from './output-analysis/auto-warmup.ts';
 
 export type { JsonValue } from './experiment-schema.ts';
 
@@ -43,8 +44,11 @@ export interface ExperimentInput {
   readonly baseline?: string;
   /** Replications per scenario (the CLI's --replications overrides it). */
   readonly replications: number;
-  /** Simulated time discarded before measurement, in each replication. */
-  readonly warmup: Duration;
+  /**
+   * Simulated time discarded before measurement, in each replication; `'auto'`: chosen by MSER
+   * from a pilot run (output-analysis/auto-warmup.ts), at most the horizon.
+   */
+  readonly warmup: Duration | 'auto';
   /** Simulated time measured after the warm-up (> 0). */
   readonly horizon: Duration;
   /** Master seed: replication i of every scenario runs with replicationSeed(seed, i). */
@@ -77,6 +81,11 @@ export interface Experiment {
   readonly metrics: readonly string[];
   /** The sensitivity plan, if the experiment is a sensitivity design. */
   readonly sensitivity?: SensitivityPlan;
+  /**
+   * Only with `warmup: 'auto'`: null until the runner's pilot chose the warm-up, then the choice
+   * (and `warmupHours` is the chosen warm-up). Absent for a fixed warm-up.
+   */
+  readonly autoWarmup?: AutoWarmupChoice | null;
 }
 
 const BRAND = Symbol.for('corridor-sim/experiment');
@@ -131,6 +140,7 @@ export function defineExperiment(input: ExperimentInput): Experiment {
   const horizonHours = hoursOf(data.horizon);
   if (!(horizonHours > 0)) problems.push(`horizon: got 0, expected a duration > 0`);
   const metrics = data.metrics ?? ['**'];
+  if (data.warmup === 'auto' && horizonHours < 14 * 24) problems.push(`warmup: 'auto' needs a horizon of at least 14 days (the pilot runs 2 x the horizon, MSER needs 4 weeks), got ${horizonHours / 24} days`);
   if (data.sensitivity !== undefined) problems.push(...sensitivityProblems(data.sensitivity as SensitivityPlan, seen, metrics));
   if (problems.length > 0) return fail(problems);
   return brand({
@@ -139,11 +149,12 @@ export function defineExperiment(input: ExperimentInput): Experiment {
     scenarios,
     baseline,
     replications: data.replications,
-    warmupHours: hoursOf(data.warmup),
+    warmupHours: data.warmup === 'auto' ? 0 : hoursOf(data.warmup),
     horizonHours,
     seed: data.seed,
     metrics,
     ...(data.sensitivity !== undefined ? { sensitivity: data.sensitivity as SensitivityPlan } : {}),
+    ...(data.warmup === 'auto' ? { autoWarmup: null } : {}),
   });
 }
 

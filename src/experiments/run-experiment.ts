@@ -17,6 +17,7 @@ import { prepareRun, recordKey, type PreparedRun, type RunOptions } from './prep
 import { createRunDir, RUN_FILES, type RunInfo } from './run-dir.ts';
 import type { Shard } from './shard.ts';
 import { runTaskPool } from './task-pool.ts';
+import { resolveAutoWarmup } from './output-analysis/auto-warmup.ts';
 
 export type { RunOptions } from './prepare-run.ts';
 
@@ -55,7 +56,9 @@ export interface ExperimentRun {
 }
 
 /** Run `experiment`. Rejects with ExperimentError on bad input (before anything is written). */
-export async function runExperiment(experiment: Experiment, options: RunOptions = {}): Promise<ExperimentRun> {
+export async function runExperiment(input: Experiment, options: RunOptions = {}): Promise<ExperimentRun> {
+  // Output analysis before the run (src/experiments/output-analysis): the pilot of warmup 'auto'.
+  const experiment = await resolveAutoWarmup(input, options);
   const plan = prepareRun(experiment, options);
   const journal = plan.runDir === null ? null : openRunDir(plan, options);
   options.onStart?.({ runDir: plan.runDir, total: plan.total, toRun: plan.tasks.length, workers: plan.workers });

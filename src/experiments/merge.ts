@@ -15,7 +15,8 @@ import { journalLineText, readJournal, type ReplicationRecord } from './journal.
 import { assembleOutputs, writeOutputs, type Manifest } from './outputs.ts';
 import { recordKey } from './prepare-run.ts';
 import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
-import { createRunDir, newRunDir, readRunInfo, RUN_FILES, timestampRunId, type RunInfo } from './run-dir.ts';
+import { createRunDir, newRunDir, readRunInfo, RUN_FILES, timestampRunId, writeRunInfo, type RunInfo } from './run-dir.ts';
+import { copyInputsFrom } from './run-inputs.ts';
 import { findSlurmJobFolder, slurmRerunCommand, slurmResubmitCommand } from './slurm-job-folder.ts';
 
 /** What to merge and where to write. */
@@ -78,7 +79,10 @@ export function mergeRuns(options: MergeOptions): MergeResult {
 
   const runDir = newRunDir(options.out ?? 'results', experiment.name, options.runId, `${timestampRunId(new Date(), null)}-merged`);
   const runId = path.basename(runDir);
-  createRunDir(runDir, { ...first.info, runId, shard: null, createdAt: new Date().toISOString() });
+  createRunDir(runDir, null);
+  // The shards copied the same inputs (their fingerprints, which hash the models, agree): take the first's.
+  const inputs = first.info.inputs === undefined ? undefined : copyInputsFrom(first.dir, runDir, first.info.inputs);
+  writeRunInfo(runDir, { ...first.info, runId, shard: null, createdAt: new Date().toISOString() });
   const ordered = orderRecords(experiment, [...records.values()].map((r) => r.record));
   // The merged journal, in canonical order, makes the merged folder a complete run of its own.
   writeFileAtomic(path.join(runDir, RUN_FILES.journal), ordered.map((r) => `${journalLineText(r)}\n`).join(''));
@@ -94,6 +98,8 @@ export function mergeRuns(options: MergeOptions): MergeResult {
     shard: null,
     mergedFrom: options.dirs,
     replicationsDone: ordered.length,
+    ...(inputs !== undefined ? { inputs } : {}),
+    ...(first.info.study !== undefined ? { study: first.info.study } : {}),
   });
   return { runDir, manifest, records: ordered.length };
 }

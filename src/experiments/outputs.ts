@@ -4,14 +4,16 @@
  * manifest.json with the SHA-256 of each. Every file is written atomically and the manifest
  * last, so a folder with a manifest is a complete run.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.ts';
 import { csvText } from '../output/csv.ts';
-import { provenance } from '../output/provenance.ts';
+import { lockfileSha256, provenance, workingTreeDirty } from '../output/provenance.ts';
 import { compare, summarize, type ComparisonRow, type SummaryRow } from './assemble.ts';
 import type { Experiment } from './define-experiment.ts';
 import { sha256, type ModelHash } from './fingerprint.ts';
 import type { ReplicationRecord } from './journal.ts';
+import type { InputCopy } from './run-inputs.ts';
 import { RUN_FILES } from './run-dir.ts';
 import { analyzeSensitivity, SENSITIVITY_COLUMNS, sensitivityCsvText } from './sensitivity/analyze.ts';
 import { BEST_COLUMNS, comparisonFamilyTexts, PAIRS_COLUMNS } from './output-analysis/comparison-family.ts';
@@ -77,6 +79,10 @@ export interface Manifest {
   readonly tool: string;
   readonly version: string;
   readonly gitCommit: string | null;
+  /** True if the checkout had uncommitted changes (`git status --porcelain`), null without git. Absent in older manifests. */
+  readonly gitDirty?: boolean | null;
+  /** The dependency versions: SHA-256 of package-lock.json (null without one). Absent in older manifests. */
+  readonly dependencies?: { readonly lockfile: 'package-lock.json'; readonly sha256: string | null };
   readonly node: string;
   readonly platform: string;
   readonly commandLine: readonly string[];
@@ -90,12 +96,23 @@ export interface Manifest {
   readonly mergedFrom: readonly string[] | null;
   /** Replications journaled in this folder (all scenarios). */
   readonly replicationsDone: number;
+  /** The input files copied into the run folder (run-inputs.ts); absent in older manifests. */
+  readonly inputs?: readonly InputCopy[];
+  /** For a study's run (`corridor-sim study`): its name and options, for `reproduce`. */
+  readonly study?: StudyRecord;
   readonly outputs: readonly OutputDigest[];
   readonly finishedAt: string;
 }
 
+/** A study run as recorded: which study of the registry (src/studies/registry.ts), with which options. */
+export interface StudyRecord {
+  readonly name: string;
+  /** Only the options that decide the numbers (not workers, output folder or run id). */
+  readonly options: Readonly<Record<string, string | number | boolean>>;
+}
+
 /** What the manifest says besides provenance, outputs and time. */
-export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFile' | 'runId' | 'experiment' | 'fingerprint' | 'models' | 'shard' | 'mergedFrom' | 'replicationsDone'>;
+export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFile' | 'runId' | 'experiment' | 'fingerprint' | 'models' | 'shard' | 'mergedFrom' | 'replicationsDone' | 'inputs' | 'study'>;
 
 /** Write the CSV files (if any) and then manifest.json into `dir`. Returns the manifest. */
 export function writeOutputs(dir: string, texts: readonly OutputText[], base: ManifestBase): Manifest {
@@ -112,6 +129,8 @@ export function writeOutputs(dir: string, texts: readonly OutputText[], base: Ma
     tool: p.tool,
     version: p.version,
     gitCommit: p.gitCommit,
+    gitDirty: workingTreeDirty(),
+    dependencies: { lockfile: 'package-lock.json', sha256: lockfileSha256() },
     node: p.node,
     platform: p.platform,
     commandLine: base.commandLine,
@@ -123,11 +142,31 @@ export function writeOutputs(dir: string, texts: readonly OutputText[], base: Ma
     shard: base.shard,
     mergedFrom: base.mergedFrom,
     replicationsDone: base.replicationsDone,
+    ...(base.inputs !== undefined ? { inputs: base.inputs } : {}),
+    ...(base.study !== undefined ? { study: base.study } : {}),
     outputs,
     finishedAt: new Date().toISOString(),
   };
   writeFileAtomic(path.join(dir, RUN_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/**
+ * Add files written after the manifest (a study's own CSV files) to its outputs, so `reproduce`
+ * compares them too; the manifest is rewritten atomically. Returns the new manifest.
+ */
+export function addOutputs(dir: string, files: readonly { readonly file: string; readonly rows: number }[]): Manifest {
+  const file = path.join(dir, RUN_FILES.manifest);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  const added = files
+    .filter((f) => existsSync(path.join(dir, f.file)) && !manifest.outputs.some((o) => o.file === f.file))
+    .map((f): OutputDigest => {
+      const bytes = readFileSync(path.join(dir, f.file));
+      return { file: f.file, sha256: sha256(bytes), bytes: bytes.length, rows: f.rows };
+    });
+  const updated: Manifest = { ...manifest, outputs: [...manifest.outputs, ...added] };
+  writeFileAtomic(file, `${JSON.stringify(updated, null, 2)}\n`);
+  return updated;
 }
 
 /** Summary, comparison and CSV texts of ordered records. */

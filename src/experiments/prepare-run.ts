@@ -16,6 +16,7 @@ import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences, fingerprint, hashModels, type ModelHash } from './fingerprint.ts';
 import { readJournal, type JournalContents, type ReplicationRecord } from './journal.ts';
 import { flattenReplication, unmatchedPatterns } from './metrics.ts';
+import type { StudyRecord } from './outputs.ts';
 import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
 import { newRunDir, readRunInfo, RUN_FILES, timestampRunId } from './run-dir.ts';
 import { shardReplications, shardText, type Shard } from './shard.ts';
@@ -41,6 +42,10 @@ export interface RunOptions {
   readonly experimentFile?: string;
   /** The command line, recorded in the manifest. */
   readonly commandLine?: readonly string[];
+  /** For a study's final runs: the study and its options, recorded in run.json and the manifest (reproduce re-runs the study). */
+  readonly study?: StudyRecord;
+  /** Input files besides the scenarios' models and overlays (a study's trade file), copied into the run folder too. */
+  readonly extraInputs?: readonly string[];
   /** Progress on stderr (default false). */
   readonly progress?: boolean;
   /** Abort to stop the run: worker threads are terminated, finished replications stay journaled. */

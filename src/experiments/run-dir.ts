@@ -11,6 +11,8 @@ import { brand, type Experiment } from './define-experiment.ts';
 import { ExperimentError } from './experiment-error.ts';
 import { EXPERIMENT_NAME_PATTERN } from './experiment-schema.ts';
 import type { ModelHash } from './fingerprint.ts';
+import type { StudyRecord } from './outputs.ts';
+import type { InputCopy } from './run-inputs.ts';
 import type { Shard } from './shard.ts';
 
 /** File names inside a run folder. */
@@ -35,6 +37,10 @@ export interface RunInfo {
   readonly shard: Shard | null;
   /** ISO time the run folder was created (informational). */
   readonly createdAt: string;
+  /** The input files copied into the folder (run-inputs.ts); absent in older run folders. */
+  readonly inputs?: readonly InputCopy[];
+  /** For a study's run: its name and options. */
+  readonly study?: StudyRecord;
 }
 
 /** Run ids: a file-name-safe word. */
@@ -67,11 +73,14 @@ export function newRunDir(root: string, experiment: string, runId: string | unde
   return dir;
 }
 
-/** Create a new run folder and write its run.json. Fails if the folder appeared meanwhile. */
-export function createRunDir(dir: string, info: RunInfo): void {
+/**
+ * Create a new run folder and write its run.json (or, with `info` null, only the folder: the
+ * caller copies the inputs and writes run.json after). Fails if the folder appeared meanwhile.
+ */
+export function createRunDir(dir: string, info: RunInfo | null): void {
   mkdirSync(path.dirname(dir), { recursive: true });
   mkdirSync(dir);
-  writeFileAtomic(path.join(dir, RUN_FILES.run), `${JSON.stringify(info, null, 2)}\n`);
+  if (info !== null) writeFileAtomic(path.join(dir, RUN_FILES.run), `${JSON.stringify(info, null, 2)}\n`);
 }
 
 /** Write run.json into an existing folder (a merge's output). */

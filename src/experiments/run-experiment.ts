@@ -12,9 +12,10 @@ import { orderRecords, type ComparisonRow, type SummaryRow } from './assemble.ts
 import type { Experiment } from './define-experiment.ts';
 import type { ModelHash } from './fingerprint.ts';
 import { JournalWriter, repairJournal, type ReplicationRecord } from './journal.ts';
-import { assembleOutputs, writeOutputs, type Manifest } from './outputs.ts';
+import { assembleOutputs, writeOutputs, type Manifest, type StudyRecord } from './outputs.ts';
 import { prepareRun, recordKey, type PreparedRun, type RunOptions } from './prepare-run.ts';
-import { createRunDir, RUN_FILES, type RunInfo } from './run-dir.ts';
+import { createRunDir, readRunInfo, RUN_FILES, writeRunInfo, type RunInfo } from './run-dir.ts';
+import { copyInputs, inputFiles, type InputCopy } from './run-inputs.ts';
 import type { Shard } from './shard.ts';
 import { runTaskPool } from './task-pool.ts';
 import { resolveAutoWarmup } from './output-analysis/auto-warmup.ts';
@@ -60,7 +61,8 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   // Output analysis before the run (src/experiments/output-analysis): the pilot of warmup 'auto'.
   const experiment = await resolveAutoWarmup(input, options);
   const plan = prepareRun(experiment, options);
-  const journal = plan.runDir === null ? null : openRunDir(plan, options);
+  const opened = plan.runDir === null ? null : openRunDir(plan, options);
+  const journal = opened?.journal ?? null;
   options.onStart?.({ runDir: plan.runDir, total: plan.total, toRun: plan.tasks.length, workers: plan.workers });
   const records = new Map(plan.done);
   const failures: ReplicationFailure[] = [];
@@ -116,18 +118,31 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
       shard: plan.shard,
       mergedFrom: null,
       replicationsDone: ordered.length,
+      ...(opened?.inputs !== undefined ? { inputs: opened.inputs } : {}),
+      ...(opened?.study !== undefined ? { study: opened.study } : {}),
     });
   }
   return { ...base, status, summary, comparison, manifest };
 }
 
-/** Create (or reopen, for --resume) the run folder and its journal. */
-function openRunDir(plan: PreparedRun, options: RunOptions): JournalWriter {
+/**
+ * Create (or reopen, for --resume) the run folder and its journal. A new folder gets copies of
+ * the input files (run-inputs.ts); a resumed one keeps those it got when it was created.
+ */
+function openRunDir(plan: PreparedRun, options: RunOptions): { journal: JournalWriter; inputs: readonly InputCopy[] | undefined; study: StudyRecord | undefined } {
   const dir = plan.runDir as string;
+  let inputs: readonly InputCopy[] | undefined;
+  let study: StudyRecord | undefined = options.study;
   if (plan.resuming) {
     if (plan.journal !== null) repairJournal(path.join(dir, RUN_FILES.journal), plan.journal);
     removeStaleTemporaries(dir);
+    const info = readRunInfo(dir);
+    inputs = info.inputs;
+    study = info.study ?? study;
   } else {
+    // The folder first (it must not exist yet), then the copies, then run.json listing them.
+    createRunDir(dir, null);
+    inputs = copyInputs(dir, inputFiles(plan.experiment, options.extraInputs));
     const info: RunInfo = {
       format: 'corridor-sim-run/1',
       runId: plan.runId ?? path.basename(dir),
@@ -137,10 +152,12 @@ function openRunDir(plan: PreparedRun, options: RunOptions): JournalWriter {
       fingerprint: plan.fingerprint,
       shard: plan.shard,
       createdAt: new Date().toISOString(),
+      inputs,
+      ...(study !== undefined ? { study } : {}),
     };
-    createRunDir(dir, info);
+    writeRunInfo(dir, info);
   }
-  return new JournalWriter(path.join(dir, RUN_FILES.journal));
+  return { journal: new JournalWriter(path.join(dir, RUN_FILES.journal)), inputs, study };
 }
 
 /** failures.json lists this session's failures; a clean session removes an old one. */

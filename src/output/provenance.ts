@@ -1,8 +1,11 @@
 /**
  * Where a result came from: the tool's version, the git commit of the checkout (read from the
- * `.git` folder directly, so no git executable is needed and nothing is spawned), and the Node
- * version. Written into every manifest.
+ * `.git` folder directly, so no git executable is needed), and the Node version. Written into
+ * every manifest, with the lockfile's digest and whether the working tree was dirty (the one
+ * call that spawns git).
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../build/bundle.ts';
@@ -77,4 +80,32 @@ function resolveRef(gitDir: string, ref: string): string | null {
     if (name === ref && hash !== undefined && isCommit(hash)) return hash;
   }
   return null;
+}
+
+/**
+ * SHA-256 (hex) of the checkout's package-lock.json, or null without one: one digest that pins
+ * every dependency version, so two manifests tell at a glance whether the libraries were the same.
+ */
+export function lockfileSha256(root: string = projectRoot): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the checkout at `root` had uncommitted changes (`git status --porcelain` printed
+ * anything): a commit alone does not say what ran if files were edited. Null when git is missing
+ * or `root` is not a checkout. Spawns git once (a manifest is written once per run).
+ */
+export function workingTreeDirty(root: string = projectRoot): boolean | null {
+  if (!existsSync(path.join(root, '.git'))) return null;
+  try {
+    const result = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    if (result.error !== undefined || result.status !== 0) return null;
+    return result.stdout.trim() !== '';
+  } catch {
+    return null;
+  }
 }

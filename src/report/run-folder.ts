@@ -11,6 +11,7 @@ import type { ComparisonRow, SummaryRow } from '../experiments/assemble.ts';
 import type { Experiment } from '../experiments/define-experiment.ts';
 import { COLUMNS, type Manifest } from '../experiments/outputs.ts';
 import { RUN_FILES } from '../experiments/run-dir.ts';
+import { inputResolver, withResolvedInputs } from '../experiments/run-inputs.ts';
 import { isSeriesName, type SeriesName } from '../experiments/series.ts';
 import { loadScenario } from '../experiments/worker-protocol.ts';
 import { csvObjects, numberCell } from './csv-read.ts';
@@ -108,10 +109,10 @@ export function readRunFolder(dir: string): RunFolder {
     if (!isSeriesName(r.series)) return [];
     return [{ scenario: r.scenario, replication: count(r.replication), series: r.series, key: r.key, x: numberCell(r.x) ?? Number.NaN, value: numberCell(r.value) }];
   });
-  return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(experiment) };
+  return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
 }
 
-/** The baseline scenario's model, loaded as the run loaded it (paths relative to the current folder). */
+/** The baseline scenario's model, from the run folder's copies (inputs/) or, for an older run, relative to the current folder. */
 function baselineModel(experiment: Experiment): CompiledModel {
   const scenario = experiment.scenarios.find((s) => s.id === experiment.baseline) ?? experiment.scenarios[0];
   if (scenario === undefined) throw new ReportError('the manifest lists no scenarios');

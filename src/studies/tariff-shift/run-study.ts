@@ -11,9 +11,12 @@
  * Deterministic: the same config gives byte-identical files for any worker count, because every
  * simulation goes through runExperiment with fixed seeds and records in canonical order.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadModel } from '../../corridor/load-model.ts';
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
+import { addOutputs, type StudyRecord } from '../../experiments/outputs.ts';
 import { loadTrade } from '../../trade/index.ts';
 import { type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
 import { type KeyRow, keyRows } from './key-table.ts';
@@ -36,6 +39,8 @@ export interface StudyRunOptions {
   readonly commandLine?: readonly string[];
   /** Receives progress lines (equilibrium rounds, stages). */
   readonly log?: (line: string) => void;
+  /** Recorded in run.json and the manifest, so `corridor-sim reproduce` re-runs the study. */
+  readonly study?: StudyRecord;
 }
 
 /** What a study run produced. */
@@ -52,6 +57,9 @@ export interface StudyResult {
   /** Wall-clock seconds of the equilibrium and of the final runs. */
   readonly seconds: { readonly equilibrium: number; readonly final: number };
 }
+
+/** Data rows of a CSV text (CRLF records, no line breaks inside fields in the study's files). */
+const csvRows = (text: string): number => Math.max(0, text.split('\r\n').length - 2);
 
 /** Stages reported per node: those of the Middle Corridor (incl. its Black Sea branch) and of Vietnam's overland routes, in model order. */
 export function corridorStages(model: CompiledModel, routes: readonly StudyRoute[]): string[] {
@@ -93,6 +101,9 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
     ...(options.out !== undefined ? { out: options.out } : {}),
     ...(options.runId !== undefined ? { runId: options.runId } : {}),
     ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
+    ...(options.study !== undefined ? { study: options.study } : {}),
+    // The trade file decides the demand: copied into the run folder with the models.
+    extraInputs: [config.tradeFile],
     progress: options.progress === true,
   });
   if (run.status !== 'complete') {
@@ -110,5 +121,7 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
   };
   const summary = equilibria.flatMap((e) => scenarioSummary(e, { ...context, freightRatesUsdPerFeu: e.freightRatesUsdPerFeu }));
   const files = run.runDir === null ? [] : writeStudyFiles(run.runDir, equilibria, routes, summary);
+  // Listed in the manifest too, so `reproduce` compares the equilibrium and the answers as well.
+  if (run.runDir !== null) addOutputs(run.runDir, files.map((f) => ({ file: path.basename(f), rows: csvRows(readFileSync(f, 'utf8')) })));
   return { config, routes, equilibria, run, summary, keyRows: keyRows(summary), files, seconds: { equilibrium: (t1 - t0) / 1000, final: (t2 - t1) / 1000 } };
 }

@@ -8,7 +8,12 @@ import type { Experiment } from '../experiments/define-experiment.ts';
 import type { RunOptions } from '../experiments/prepare-run.ts';
 import { runExperiment, type ExperimentRun } from '../experiments/run-experiment.ts';
 import { shardText } from '../experiments/shard.ts';
+import { prepareRun } from '../experiments/prepare-run.ts';
+import { replicationSeed } from '../random/index.ts';
 import { EXIT_RUN_FAILED } from './exit.ts';
+import { keyMetrics } from './key-metrics.ts';
+import { isQuiet, note } from './output.ts';
+import type { RunExtras } from './run-extras.ts';
 import { interruptExitCode, listenForInterrupts, type InterruptSignal } from './interrupt.ts';
 
 /** A run started from a command line. */
@@ -18,12 +23,15 @@ export interface CommandLineRun {
   readonly experimentFile: string;
   readonly options: RunOptions;
   readonly commandLine: readonly string[];
-  /** How to start this experiment again, e.g. `corridor-sim run experiments/x.ts`. */
+  /** How to start this experiment again, e.g. `corridor-sim run experiments/x.ts` (with any --set, --scenarios, --horizon-days). */
   readonly invocation: string;
+  /** --dry-run and --json (the experiment already has --set, --scenarios and --horizon-days applied). */
+  readonly extras?: Pick<RunExtras, 'dryRun' | 'json'>;
 }
 
 /** Run, report, and return the exit code. Bad input throws (ExperimentError, ModelErrors). */
 export async function executeRun(input: CommandLineRun): Promise<number> {
+  if (input.extras?.dryRun === true) return dryRun(input);
   let resumeHint = '';
   const interruption = listenForInterrupts(() => resumeHint);
   let run: ExperimentRun;
@@ -33,10 +41,11 @@ export async function executeRun(input: CommandLineRun): Promise<number> {
       signal: interruption.signal,
       experimentFile: input.experimentFile,
       commandLine: input.commandLine,
+      ...(isQuiet() || input.extras?.json === true ? { progress: false } : {}),
       onStart(start) {
         const where = start.runDir ?? 'memory';
         const resumed = start.toRun < start.total ? ` (${start.total - start.toRun} already journaled)` : '';
-        process.stderr.write(`${input.experiment.name}: ${start.toRun} of ${start.total} replications to run${resumed} on ${start.workers} worker${start.workers === 1 ? '' : 's'} -> ${where}\n`);
+        note(`${input.experiment.name}: ${start.toRun} of ${start.total} replications to run${resumed} on ${start.workers} worker${start.workers === 1 ? '' : 's'} -> ${where}`);
         // Known only now: before validation passed there is no run folder to continue.
         if (start.runDir !== null) resumeHint = ` Continue with: ${input.invocation} --resume ${start.runDir}`;
       },
@@ -44,7 +53,77 @@ export async function executeRun(input: CommandLineRun): Promise<number> {
   } finally {
     interruption.dispose();
   }
-  return report(run, input, interruption.received());
+  const code = report(run, input, interruption.received());
+  if (input.extras?.json === true) process.stdout.write(`${JSON.stringify(jsonSummary(run), null, 2)}\n`);
+  return code;
+}
+
+/** `--json`: what a script needs to go on from a run, on stdout. */
+export interface RunJson {
+  readonly runDir: string | null;
+  readonly status: ExperimentRun['status'];
+  readonly experiment: string;
+  readonly scenarios: readonly string[];
+  readonly baseline: string;
+  readonly replications: number;
+  readonly seed: string | number;
+  readonly warmupDays: number;
+  readonly horizonDays: number;
+  readonly failures: number;
+  /** The report's key metrics per scenario: mean and Student-t 95% CI over the replications. */
+  readonly keyMeans: readonly { scenario: string; metric: string; n: number; mean: number | null; ci95Low: number | null; ci95High: number | null }[];
+}
+
+/** The --json summary of a run. */
+export function jsonSummary(run: ExperimentRun): RunJson {
+  const { experiment } = run;
+  const metrics = [...new Set(run.summary.map((s) => s.metric))];
+  const wait = (metric: string): number | null => run.summary.find((s) => s.scenario === experiment.baseline && s.metric === metric)?.mean ?? null;
+  const key = new Set(keyMetrics(metrics, wait));
+  return {
+    runDir: run.runDir,
+    status: run.status,
+    experiment: experiment.name,
+    scenarios: experiment.scenarios.map((s) => s.id),
+    baseline: experiment.baseline,
+    replications: experiment.replications,
+    seed: experiment.seed,
+    warmupDays: experiment.warmupHours / 24,
+    horizonDays: experiment.horizonHours / 24,
+    failures: run.failures.length,
+    keyMeans: run.summary.filter((s) => key.has(s.metric)).map((s) => ({ scenario: s.scenario, metric: s.metric, n: s.n, mean: s.mean, ci95Low: s.ci95Low, ci95High: s.ci95High })),
+  };
+}
+
+/** `--dry-run`: validate, then print what would run; nothing runs and nothing is written. */
+function dryRun(input: CommandLineRun): number {
+  const plan = prepareRun(input.experiment, input.options);
+  const e = plan.experiment;
+  const replications = [...new Set(plan.tasks.map((t) => t.replication))].sort((a, b) => a - b);
+  const seeds = replications.map((r) => ({ replication: r, seed: replicationSeed(e.seed, r) }));
+  if (input.extras?.json === true) {
+    const json = {
+      dryRun: true, experiment: e.name, runDir: plan.runDir, resume: plan.resuming, baseline: e.baseline,
+      scenarios: e.scenarios, replications: e.replications, toRun: plan.tasks.length, total: plan.total, workers: plan.workers,
+      masterSeed: e.seed, seeds, warmupDays: e.warmupHours / 24, horizonDays: e.horizonHours / 24,
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `${e.name} (${input.experimentFile}): ${e.scenarios.length} scenarios x ${e.replications} replications = ${plan.total} replications${plan.shard !== null ? ` in shard ${shardText(plan.shard)}` : ''}; ${plan.tasks.length} to run on ${plan.workers} worker${plan.workers === 1 ? '' : 's'}`,
+    'scenarios:',
+    ...e.scenarios.map((s) => {
+      const parts = [s.model, ...s.overlays.map((o) => `+ ${o}`), ...Object.entries(s.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`), ...s.remove.map((r) => `-${r}`)];
+      return `  ${s.id}${s.id === e.baseline ? ' (baseline)' : ''}: ${parts.join(' ')}`;
+    }),
+    `seeds: master ${String(e.seed)}; replication r runs with replicationSeed(seed, r) in every scenario: ${seeds.slice(0, 5).map((s) => `${s.replication}: ${s.seed}`).join(', ')}${seeds.length > 5 ? `, ... (${seeds.length} in all)` : ''}`,
+    `time: ${e.warmupHours / 24} days warm-up + ${e.horizonHours / 24} days measured per replication`,
+    `output folder: ${plan.runDir ?? '(none: in memory)'}${plan.resuming ? ' (resumed)' : ' (not created)'}`,
+    'dry run: nothing was run or written',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 function report(run: ExperimentRun, input: CommandLineRun, signal: InterruptSignal | null): number {
@@ -71,6 +150,8 @@ function report(run: ExperimentRun, input: CommandLineRun, signal: InterruptSign
     err(`the other replications are journaled in ${dir}; after a fix, run the missing ones with: ${resume}`);
     return EXIT_RUN_FAILED;
   }
+  // --json prints the summary instead (stdout holds only JSON); --quiet keeps stdout for answers.
+  if (input.extras?.json === true || isQuiet()) return 0;
   if (run.shard !== null) {
     console.log(`shard ${shardText(run.shard)} complete: ${run.records.length} replications journaled in ${dir}`);
     console.log(`when all ${run.shard.count} shards are complete, combine them with: corridor-sim merge <the ${run.shard.count} shard folders>`);

@@ -16,6 +16,7 @@ import { CommanderError } from 'commander';
 import { LimitError } from '../corridor/limits.ts';
 import { EXIT_BAD_INPUT, ModelErrors } from '../corridor/model-error.ts';
 import { ExperimentError } from '../experiments/experiment-error.ts';
+import { currentHelpHint, isOptionValueError } from './output.ts';
 
 export { EXIT_BAD_INPUT } from '../corridor/model-error.ts';
 
@@ -50,7 +51,9 @@ export function isBadInput(error: unknown): error is ModelErrors | ExperimentErr
  */
 export function reportError(error: unknown): number {
   if (isBadInput(error)) {
-    process.stderr.write(`corridor-sim: ${error.message}\n`);
+    // A bad option value is a usage error: one line, then where the options are explained.
+    const hint = currentHelpHint();
+    process.stderr.write(`corridor-sim: ${error.message}\n${hint !== null && isOptionValueError(error.message) ? `${hint}\n` : ''}`);
     return EXIT_BAD_INPUT;
   }
   if (error instanceof LimitError) {

@@ -1,7 +1,8 @@
 /**
  * `corridor-sim list`: what ships with the project: models (models/*.yaml) with their titles,
  * overlays (models/overlays/*.yaml) with their title and base model, and experiments
- * (experiments/*.ts) with the first sentence of their doc comment. Read as text, never run.
+ * (experiments/*.ts that define one: what `run` accepts) with the first sentence of their doc
+ * comment, read as text, never run; and the studies of the registry (`corridor-sim study`).
  */
 import type { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,11 +20,22 @@ export interface ShippedEntry {
   readonly base?: string;
 }
 
-/** Shipped models, overlays and experiments. */
+/** Shipped models, overlays, experiments and studies. */
 export interface Shipped {
   readonly models: readonly ShippedEntry[];
   readonly overlays: readonly ShippedEntry[];
+  /** Experiment files: exactly what `corridor-sim run` accepts. */
   readonly experiments: readonly ShippedEntry[];
+  /** Studies of the registry (`corridor-sim study <name>`): the entry's `file` is the name. */
+  readonly studies: readonly ShippedEntry[];
+}
+
+/**
+ * True if the file's text defines an experiment for `corridor-sim run` (a default export made by
+ * defineExperiment or defineSensitivity). Read as text: importing would run the file.
+ */
+export function definesExperiment(text: string): boolean {
+  return /\bexport\s+default\b/.test(text) && /\b(defineExperiment|defineSensitivity)\s*\(/.test(text);
 }
 
 const shown = (absolute: string): string => path.relative(process.cwd(), absolute) || '.';
@@ -58,15 +70,23 @@ export function experimentTitle(text: string): string {
 }
 
 /** Everything shipped, read from the project folder. */
-export function shipped(): Shipped {
+export async function shipped(): Promise<Shipped> {
+  // The registry loads the studies' code; only `list` and `study` need it, so not at start-up.
+  const { STUDIES } = await import('../studies/registry.ts');
+  const scripts = new Set(STUDIES.map((s) => path.join(projectRoot, s.script)));
   const models = filesIn('models', '.yaml').map((f) => ({ file: shown(f), title: String(yamlHead(f).title ?? '') }));
   const overlays = filesIn(path.join('models', 'overlays'), '.yaml').map((f): ShippedEntry => {
     const head = yamlHead(f);
     const base = typeof head.base === 'string' ? shown(path.resolve(path.dirname(f), head.base)) : undefined;
     return { file: shown(f), title: String(head.title ?? ''), ...(base !== undefined ? { base } : {}) };
   });
-  const experiments = filesIn('experiments', '.ts').map((f) => ({ file: shown(f), title: experimentTitle(readFileSync(f, 'utf8')) }));
-  return { models, overlays, experiments };
+  const experiments = filesIn('experiments', '.ts')
+    .filter((f) => !scripts.has(f))
+    .map((f) => ({ file: f, text: readFileSync(f, 'utf8') }))
+    .filter((f) => definesExperiment(f.text))
+    .map((f) => ({ file: shown(f.file), title: experimentTitle(f.text) }));
+  const studies = STUDIES.map((s) => ({ file: s.name, title: s.title }));
+  return { models, overlays, experiments, studies };
 }
 
 function section(heading: string, entries: readonly ShippedEntry[]): string[] {
@@ -79,16 +99,17 @@ function section(heading: string, entries: readonly ShippedEntry[]): string[] {
 export function registerList(program: Command): void {
   program
     .command('list')
-    .description('list the shipped models, overlays and experiments')
+    .description('list the shipped models, overlays, experiments and studies')
     .addHelpText('after', '\nExample:\n  corridor-sim list\n')
     .action(() =>
-      withExitCodes(() => {
-        const s = shipped();
+      withExitCodes(async () => {
+        const s = await shipped();
         console.log(
           [
             ...section('Models (corridor-sim validate <file>, corridor-sim simulate <file>):', s.models),
             ...section('Overlays (--overlay <file>, or in an experiment scenario):', s.overlays),
             ...section('Experiments (corridor-sim run <file>):', s.experiments),
+            ...section('Studies (corridor-sim study <name>):', s.studies),
           ].join('\n').trimEnd(),
         );
       }),

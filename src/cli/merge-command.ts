@@ -7,6 +7,7 @@ import { mergeRuns } from '../experiments/merge.ts';
 import { DEFAULT_MAX_REPLICATIONS } from '../experiments/replication-limit.ts';
 import { integerOption } from '../experiments/run-options.ts';
 import { withExitCodes } from './exit.ts';
+import { info } from './output.ts';
 
 /** Add the `merge` subcommand to `program`. */
 export function registerMerge(program: Command): void {
@@ -29,7 +30,7 @@ export function registerMerge(program: Command): void {
           commandLine: ['corridor-sim', ...process.argv.slice(2)],
         });
         const files = merged.manifest.outputs.map((o) => `${o.file} (${o.rows} rows)`).join(', ');
-        console.log(`merged ${dirs.length} folders, ${merged.records} replications: wrote ${merged.runDir}: ${files}, manifest.json`);
+        info(`merged ${dirs.length} folders, ${merged.records} replications: wrote ${merged.runDir}: ${files}, manifest.json`);
       }),
     );
 }

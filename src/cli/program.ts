@@ -9,13 +9,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../build/bundle.ts';
 import { commanderExitCode, exitQuietlyOnClosedStdout, reportError } from './exit.ts';
+import { registerCompare } from './compare-command.ts';
 import { registerList } from './list-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerReport } from './report-command.ts';
 import { registerReproduce } from './reproduce-command.ts';
 import { registerRun } from './run-command.ts';
+import { setHelpHint, setQuiet } from './output.ts';
 import { registerSimulate } from './simulate-command.ts';
 import { registerSlurm } from './slurm-command.ts';
+import { registerStudy } from './study-command.ts';
 import { registerTrace } from './trace-command.ts';
 import { registerValidate } from './validate-command.ts';
 import { registerValidateModel } from './validate-model-command.ts';
@@ -33,7 +36,8 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     // Set before the subcommands are added, which inherit it.
     .exitOverride()
-    .showHelpAfterError()
+    // A usage error is one line and where to read more, not the whole help (set per subcommand below).
+    .showHelpAfterError('see: corridor-sim --help')
     .addHelpText(
       'after',
       [
@@ -43,6 +47,8 @@ export function buildProgram(): Command {
         '  corridor-sim validate models/middle-corridor.yaml',
         '  corridor-sim run experiments/caspian-capacity.ts --replications 20',
         '  corridor-sim report results/caspian-capacity/<run id>',
+        '  corridor-sim study tariff-shift --quick',
+        '  corridor-sim compare results/caspian-capacity/<run id>',
         'Exit codes: 0 success, 1 a run failed, 2 bad input, 130/143 interrupted (SIGINT/SIGTERM). corridor-sim <command> --help for more.',
         '',
       ].join('\n'),
@@ -57,12 +63,25 @@ export function buildProgram(): Command {
   registerSlurm(program);
   registerList(program);
   registerValidateModel(program);
+  registerStudy(program);
+  registerCompare(program);
+  for (const command of program.commands) {
+    command.option('--quiet', 'no progress and no informational lines (errors still go to stderr)');
+    command.showHelpAfterError(`see: corridor-sim ${command.name()} --help`);
+  }
+  // Before every action: its --quiet, and where its bad option values point.
+  program.hook('preAction', (_program, action) => {
+    setQuiet(action.opts<{ quiet?: boolean }>().quiet === true);
+    setHelpHint(`see: corridor-sim ${action.name()} --help`);
+  });
   return program;
 }
 
 /** Parse `argv` (as process.argv) and run; returns the exit code, which actions set (see exit.ts). */
 export async function runCli(argv: readonly string[]): Promise<number> {
   exitQuietlyOnClosedStdout();
+  setQuiet(false);
+  setHelpHint(null);
   try {
     await buildProgram().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

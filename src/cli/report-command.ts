@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError, withExitCodes } from './exit.ts';
+import { info } from './output.ts';
 
 /** Add the `report` subcommand to `program`. */
 export function registerReport(program: Command): void {
@@ -38,8 +39,8 @@ export function registerReport(program: Command): void {
             ...(options.out !== undefined ? { out: options.out } : {}),
             onWarning: (message) => process.stderr.write(`corridor-sim: chart warning: ${message}\n`),
           });
-          console.log(`wrote ${written.html}`);
-          console.log(`charts: ${written.svgs.join(', ')}`);
+          info(`wrote ${written.html}`);
+          info(`charts: ${written.svgs.join(', ')}`);
         } catch (error) {
           // The report's own bad-input error becomes the CLI's, so it exits 2 without a stack trace.
           if (error instanceof ReportError) throw new UsageError(error.message);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { checkOutputFolder } from '../output/output-paths.ts';
 import { DEFAULT_TARGETS_FILE, loadTargets, runValidation, validationText } from '../validation/index.ts';
 import { UsageError, withExitCodes } from './exit.ts';
+import { info, isQuiet } from './output.ts';
 
 /** Options as commander hands them over. */
 interface RawOptions {
@@ -68,7 +69,7 @@ export function registerValidateModel(program: Command): void {
           horizonDays: days('horizon', raw.horizon, Number.MIN_VALUE),
           out: raw.out,
           ...(raw.runId !== undefined ? { runId: raw.runId } : {}),
-          progress: raw.progress !== false,
+          progress: raw.progress !== false && !isQuiet(),
           commandLine: ['corridor-sim', ...process.argv.slice(2)],
         };
         // Before the targets' scenarios are loaded and run.
@@ -79,7 +80,7 @@ export function registerValidateModel(program: Command): void {
         console.log('');
         console.log(validationText(result.rows));
         console.log('');
-        console.log(`wrote ${result.runDir ?? ''}/validation.csv (and the run's usual files); report: corridor-sim report ${result.runDir ?? ''}`);
+        info(`wrote ${result.runDir ?? ''}/validation.csv (and the run's usual files); report: corridor-sim report ${result.runDir ?? ''}`);
       }),
     );
 }

@@ -46,7 +46,8 @@ describe('limits', () => {
     for (const args of [['run', TINY, '--seed', ''], ['simulate', MODEL, '--seed', ''], ['trace', TINY, '--scenario', 'base', '--replication', '0', '--seed', '']]) {
       const result = await cliInProcess(args);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr).toBe('corridor-sim: option --seed: got "", expected an integer or a word\n');
+      // A bad option value: one line, then where the options are explained.
+      expect(result.stderr).toBe(`corridor-sim: option --seed: got "", expected an integer or a word\nsee: corridor-sim ${args[0] ?? ''} --help\n`);
     }
   });
 
@@ -71,7 +72,7 @@ describe('limits', () => {
     expect(raised.code).toBe(2);
     expect(raised.stderr).toContain('option --out');
     const zero = await cliInProcess(['run', TINY, '--max-replications', '0']);
-    expect(zero.stderr).toBe('corridor-sim: option --max-replications: got "0", expected an integer >= 1\n');
+    expect(zero.stderr).toBe('corridor-sim: option --max-replications: got "0", expected an integer >= 1\nsee: corridor-sim run --help\n');
   });
 
   it('applies the limit to a manifest to reproduce and to a run.json to merge', async () => {

@@ -58,7 +58,7 @@ export const experimentSchema = z.strictObject(
     scenarios: z.array(scenarioSchema, { error: 'a list of scenarios' }).min(1, { error: 'at least one scenario' }),
     baseline: scenarioId.optional(),
     replications: z.int({ error: 'an integer >= 1' }).min(1, { error: 'an integer >= 1' }).max(1_000_000, { error: 'at most 1,000,000 replications' }),
-    warmup: z.union([durationSchema, z.literal('auto')], { error: "a duration ({ days: n } or { hours: n }, n >= 0) or 'auto'" }),
+    warmup: z.union([durationSchema, z.literal('auto')], { error: "a duration: { days: n } or { hours: n }, n >= 0, or 'auto'" }),
     horizon: durationSchema,
     seed: z.union([z.int(), z.string().min(1)], { error: 'a seed: an integer or a non-empty string' }),
     metrics: z

@@ -210,6 +210,8 @@ function facts(run: RunFolder): [string, string][] {
     ['seed', String(experiment.seed)],
     ['replications', `${experiment.replications} per scenario`],
     ['warm-up, horizon', `${days(experiment.warmupHours)} discarded, then ${days(experiment.horizonHours)} measured`],
+    // warmup 'auto' (src/experiments/output-analysis/auto-warmup.ts): the chosen point, the method and the not-steady flag.
+    ...(experiment.autoWarmup ? [['warm-up chosen', `${experiment.autoWarmup.truncationWeeks} weeks by ${experiment.autoWarmup.method}${experiment.autoWarmup.notSteady ? `; NOT STEADY (never settled: ${experiment.autoWarmup.notSteadyLabels.join(', ')})` : ''}`] as [string, string]] : []),
     ['tool', `${manifest.tool} ${manifest.version}${manifest.gitCommit === null ? '' : `, commit ${manifest.gitCommit.slice(0, 12)}`}`],
   ];
 }

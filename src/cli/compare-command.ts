@@ -105,8 +105,7 @@ export function registerCompare(program: Command): void {
             'family-wise correction per metric over the scenarios: Bonferroni simultaneous intervals, Holm decisions at 0.05';
         }
         writeFileAtomic(out, csvText(COMPARE_COLUMNS, compareCells(rows)));
-        console.log(heading);
-        console.log(table(rows, shown, b !== null));
+        process.stdout.write(`${heading}\n${table(rows, shown, b !== null)}\n`);
         info(`wrote ${out} (${rows.length} rows, ${all.length} metrics)`);
       }),
     );

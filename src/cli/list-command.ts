@@ -104,14 +104,14 @@ export function registerList(program: Command): void {
     .action(() =>
       withExitCodes(async () => {
         const s = await shipped();
-        console.log(
+        process.stdout.write(`${
           [
             ...section('Models (corridor-sim validate <file>, corridor-sim simulate <file>):', s.models),
             ...section('Overlays (--overlay <file>, or in an experiment scenario):', s.overlays),
             ...section('Experiments (corridor-sim run <file>):', s.experiments),
             ...section('Studies (corridor-sim study <name>):', s.studies),
-          ].join('\n').trimEnd(),
-        );
+          ].join('\n').trimEnd()
+        }\n`);
       }),
     );
 }

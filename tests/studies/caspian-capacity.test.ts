@@ -10,6 +10,10 @@
  * Six replications of one year from 1 January (no warm-up): the year must include the
  * November-December storm season, where the fleet matters most; six pairs suffice for the
  * interval because pairing removes most of the variance.
+ *
+ * Twelve replication-years (about a minute on 2 cores): a long check, run with
+ * CORRIDOR_SIM_SLOW_TESTS=1 (README, "Run the tests and the benchmark"), so that `npm test` stays
+ * under five minutes.
  */
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/corridor/load-model.ts';
@@ -22,7 +26,7 @@ import { loadTrade } from '../../src/trade/index.ts';
 const FLOWS = [0, 0, 105, 62, 192];
 
 describe('more Caspian feeders (paired, common random numbers)', () => {
-  it('never lengthen the mean Caspian feeder wait in any replication, and shorten it on average', async () => {
+  it.runIf(process.env.CORRIDOR_SIM_SLOW_TESTS === '1')('never lengthen the mean Caspian feeder wait in any replication, and shorten it on average', async () => {
     const model = loadModel(FULL_STUDY.modelFile);
     const trade = loadTrade(FULL_STUDY.tradeFile);
     const routes = studyRoutes(model, VIETNAMESE_ROUTES);

@@ -68,7 +68,9 @@ export function genericAnswer(summary: readonly SummaryRow[], scenarios: readonl
   const estimate = (scenario: string, metric: string, factor = 1): AnswerCell => {
     const r = row(scenario, metric);
     const scale = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v * factor);
-    return { value: scale(r?.mean), low: scale(r?.ci95Low), high: scale(r?.ci95High) };
+    // Every quantity here is >= 0; a t-interval on few replications may reach below it.
+    const low = scale(r?.ci95Low);
+    return { value: scale(r?.mean), low: low === null ? null : Math.max(0, low), high: scale(r?.ci95High) };
   };
   const has = (metric: string): boolean => summary.some((r) => r.metric === metric && r.mean !== null);
   const columns: AnswerColumn[] = [];

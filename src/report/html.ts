@@ -91,7 +91,7 @@ function answerTable(table: AnswerTable): string {
   const head = ['<th scope="col">scenario</th>', ...table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.unit === '' ? '' : `<br><small>${escapeHtml(c.unit)}</small>`}</th>`)];
   const body = table.rows.map((r) => `<tr><td class="scenario">${escapeHtml(r.scenario)}</td>${r.cells.map(answerCell).join('')}</tr>`);
   return `<div class="wide"><table class="answer"><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
-    `<p class="reading">Mean over replications with its 95% confidence interval in brackets (none for inputs and assigned volumes). Source: ${escapeHtml(table.source)}.</p>`;
+    `<p class="reading">Mean over replications with its 95% confidence interval in brackets (none for inputs and assigned volumes; lower ends clipped at 0, since none of these quantities can be negative). Source: ${escapeHtml(table.source)}.</p>`;
 }
 
 /**

@@ -27,11 +27,11 @@ const KEY_QUANTITIES: readonly (readonly [string, string, string, string, string
   ['VN -> EU', 'FEU/week', 'demand', 'vn-eu', 'feu_per_week', 1],
   ['VN overland, assigned', 'FEU/week', 'overland', 'vn-eu', 'feu_per_week', 1],
   ['VN overland, delivered', 'FEU/week', 'delivered', 'vn-overland', 'feu_per_week', 1],
-  ['VN on the Middle Corridor, assigned', 'FEU/week', 'overland', 'vn-middle-corridor', 'feu_per_week', 1],
-  ['Middle Corridor delivered (all cargo)', 'FEU/week', 'corridor', 'middle-corridor', 'feu_per_week', 1],
-  ['wait for a Caspian feeder', 'hours', 'stage', CASPIAN_FEEDER, 'wait_vessel_h', 1],
-  ['VN rail via the Middle Corridor, mean transit', 'days', 'route', 'mc-haiphong-rail-duisburg', 'transit_mean_d', 1],
-  ['VN rail via the Middle Corridor, p95 transit', 'days', 'route', 'mc-haiphong-rail-duisburg', 'transit_p95_d', 1],
+  ['VN on the Middle Corridor (MC), assigned', 'FEU/week', 'overland', 'vn-middle-corridor', 'feu_per_week', 1],
+  ['MC delivered, all cargo', 'FEU/week', 'corridor', 'middle-corridor', 'feu_per_week', 1],
+  ['Caspian feeder wait', 'hours', 'stage', CASPIAN_FEEDER, 'wait_vessel_h', 1],
+  ['VN rail via MC, mean transit', 'days', 'route', 'mc-haiphong-rail-duisburg', 'transit_mean_d', 1],
+  ['VN rail via MC, p95 transit', 'days', 'route', 'mc-haiphong-rail-duisburg', 'transit_p95_d', 1],
 ];
 
 /** The rows of key-table.csv (the report opens with it): the key quantities with their intervals, then the worst bottleneck. */
@@ -42,13 +42,16 @@ export function keyTableRows(summary: readonly StudySummaryRow[]): CsvCell[][] {
       summary.find((r) => r.scenario === scenario && r.category === category && r.item === item && r.quantity === quantity);
     const rows: CsvCell[][] = KEY_QUANTITIES.map(([label, unit, category, item, quantity, factor]) => {
       const r = find(category, item, quantity);
-      return [scenario, label, unit, cell((r?.value ?? Number.NaN) * factor), cell((r?.ci95Low ?? Number.NaN) * factor), cell((r?.ci95High ?? Number.NaN) * factor)];
+      // Every key quantity is >= 0 (volumes, waits, transit times, a rate): a t-interval on few
+      // replications can reach below 0, which no reader can use, so its lower end is clipped at 0.
+      const low = Math.max(0, (r?.ci95Low ?? Number.NaN) * factor);
+      return [scenario, label, unit, cell((r?.value ?? Number.NaN) * factor), cell(low), cell((r?.ci95High ?? Number.NaN) * factor)];
     });
     const worst = summary.find((r) => r.scenario === scenario && r.category === 'bottleneck' && r.quantity === 'rank' && r.value === 1);
     if (worst !== undefined) {
       const share = find('bottleneck', worst.item, 'wait_share');
       rows.push([scenario, 'worst bottleneck', 'largest share of waiting', worst.item, null, null]);
-      rows.push([scenario, 'its share of waiting', '%', cell((share?.value ?? Number.NaN) * 100), cell((share?.ci95Low ?? Number.NaN) * 100), cell((share?.ci95High ?? Number.NaN) * 100)]);
+      rows.push([scenario, 'its share of waiting', '%', cell((share?.value ?? Number.NaN) * 100), cell(Math.max(0, (share?.ci95Low ?? Number.NaN) * 100)), cell((share?.ci95High ?? Number.NaN) * 100)]);
     }
     return rows;
   });

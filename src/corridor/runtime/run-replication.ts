@@ -7,7 +7,6 @@ import { RandomStreams, type Seed } from '../../random/index.ts';
 import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
 import type { CompiledModel } from '../compiled.ts';
-import type { Direction } from '../kinds/kind.ts';
 import { DEFAULT_LIMITS, LimitError } from '../limits.ts';
 import { HOURS_PER_WEEK, MAX_HOURS } from '../units.ts';
 import type { Container, JourneyRow, RunContext } from './container.ts';
@@ -128,10 +127,12 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
-  function* backgroundUnit(stage: Stage, feu: number, direction: Direction): ProcessGenerator {
-    yield* stage.backgroundVisit(feu, direction);
+  // A background unit leaves when its visit's process ends: one shared callback on that end
+  // event (which fires anyway) rather than a wrapping generator per unit, whose yield* would
+  // add a frame to every resumption of the visit.
+  const backgroundLeft = (): void => {
     backgroundInSystem--;
-  }
+  };
   for (const flow of model.background) {
     const stage = network.byId.get(flow.at);
     if (stage === undefined) throw new Error(`Background flow "${flow.id}" names stage "${flow.at}", which the model does not define`);
@@ -141,7 +142,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       for (let i = 0; i < lot; i++) {
         if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
         backgroundInSystem++;
-        sim.process(backgroundUnit(stage, flow.feuPerArrival, flow.direction), name);
+        sim.process(stage.backgroundVisit(flow.feuPerArrival, flow.direction), name).addCallback(backgroundLeft);
       }
     });
   }

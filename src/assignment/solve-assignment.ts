@@ -108,6 +108,16 @@ export function sharesSet(flows: readonly ChoiceFlow[], routes: readonly Equilib
   return set;
 }
 
+/** The experiment scenario of `scenario` with `shares` (`demand[i].shares` overrides) on top of its own `set`. */
+export function withShares(scenario: AssignmentScenario, shares: Readonly<Record<string, JsonValue>>, id = scenario.id): ScenarioInput {
+  return { id, model: scenario.model, overlays: [...(scenario.overlays ?? [])], set: { ...(scenario.set ?? {}), ...shares } };
+}
+
+/** A scenario at its equilibrium, ready for the final runs (every choice flow's shares fixed). */
+export function assignedScenario(assignment: ScenarioAssignment): ScenarioInput {
+  return withShares(assignment.scenario, assignment.set);
+}
+
 /**
  * Solve the route-choice equilibrium of every scenario, their evaluations batched into shared
  * simulation rounds. Not converging is reported in each result, not thrown.
@@ -131,7 +141,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     const evaluated: ScenarioInput[] = requests.map((q, i) => {
       const p = prepared[q.scenarioIndex];
       if (p === undefined) throw new Error(`no scenario ${q.scenarioIndex}`);
-      return { id: ids[i] as string, model: p.scenario.model, overlays: [...(p.scenario.overlays ?? [])], set: { ...(p.scenario.set ?? {}), ...sharesSet(p.flows, p.routes, q.shares ?? []) } };
+      return withShares(p.scenario, sharesSet(p.flows, p.routes, q.shares ?? []), ids[i] as string);
     });
     const experiment = defineExperiment({
       name: 'assignment',

@@ -14,7 +14,7 @@
  * manifest lists too, so `corridor-sim reproduce` compares it).
  */
 import path from 'node:path';
-import { solveAssignments, type AssignmentScenario } from '../../assignment/solve-assignment.ts';
+import { assignedScenario, solveAssignments, type AssignmentScenario } from '../../assignment/solve-assignment.ts';
 import { defineExperiment, runExperiment } from '../../experiments/index.ts';
 import { addOutputs } from '../../experiments/outputs.ts';
 import { writeFileAtomic } from '../../output/atomic-write.ts';
@@ -60,7 +60,7 @@ async function run(options: StudyOptions, context: StudyContext): Promise<StudyO
   const experiment = defineExperiment({
     name: 'suez-closure',
     description: "Suez closed vs open at each scenario's route-choice equilibrium (China -> Europe and Vietnamese sea cargo), Middle Corridor model, 2024 demand",
-    scenarios: assigned.map((a) => ({ id: a.scenario.id, model: a.scenario.model, overlays: [...(a.scenario.overlays ?? [])], set: { ...a.set } })),
+    scenarios: assigned.map(assignedScenario),
     replications,
     warmup: { days: warmupDays },
     horizon: { days: horizonDays },

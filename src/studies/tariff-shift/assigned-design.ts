@@ -17,7 +17,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CompiledModel } from '../../corridor/compiled.ts';
-import { solveAssignments } from '../../assignment/solve-assignment.ts';
+import { assignedScenario, solveAssignments } from '../../assignment/solve-assignment.ts';
+import { equilibriumRunOptions, overlaysOf } from './equilibrium-stage.ts';
 import type { JsonValue, ScenarioInput } from '../../experiments/index.ts';
 import { shippedTariffScenario, type TariffScenario, type TradeModel } from '../../trade/index.ts';
 import { choiceScenario } from './choice-scenario.ts';
@@ -77,20 +78,10 @@ export async function assignDesign(scenarios: readonly ScenarioInput[], options:
     const set = s.set ?? {};
     const demand = scenarioDemand(trade, { ...options.scenario, id: s.id }, routes, tradeInputs(trade, options.scenario.tariffScenario, s.id, set));
     const modelSet = Object.fromEntries(Object.entries(set).filter(([key]) => !key.startsWith(TRADE_KEY_PREFIX)));
-    const overlays = [...(options.scenario.upgrade ? config.upgradeOverlays : []), ...(s.overlays ?? []).map((o) => (typeof o === 'string' ? o : fileURLToPath(o)))];
+    const overlays = [...overlaysOf(config, options.scenario.upgrade), ...(s.overlays ?? []).map((o) => (typeof o === 'string' ? o : fileURLToPath(o)))];
     const choice = choiceScenario({ modelFile: config.modelFile, model, overlays, routes, demand, seasonality: trade.seasonality });
     return { ...choice, set: { ...modelSet, ...(choice.set ?? {}) } };
   });
-  const assignments = await solveAssignments(prepared, {
-    warmupDays: config.equilibriumWarmupDays,
-    horizonDays: config.equilibriumHorizonDays,
-    seed: config.seed,
-    seedLabel: 'equilibrium',
-    replications: config.equilibriumReplications,
-    ...(config.flowTolerance !== undefined ? { flowTolerance: config.flowTolerance } : {}),
-    ...(config.maxIterations !== undefined ? { maxIterations: config.maxIterations } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.log !== undefined ? { log: options.log } : {}),
-  });
-  return assignments.map((a) => ({ id: a.scenario.id, overlays: [...(a.scenario.overlays ?? [])], set: { ...(a.scenario.set ?? {}), ...a.set } }));
+  const assignments = await solveAssignments(prepared, equilibriumRunOptions(config, options));
+  return assignments.map(assignedScenario);
 }

@@ -13,7 +13,7 @@
  * was fitted to.
  */
 import type { CompiledModel } from '../../corridor/compiled.ts';
-import { type ScenarioAssignment, solveAssignments } from '../../assignment/solve-assignment.ts';
+import { type AssignmentRunOptions, type ScenarioAssignment, solveAssignments } from '../../assignment/solve-assignment.ts';
 import type { EquilibriumResult, TradeModel } from '../../trade/index.ts';
 import { choiceScenario, studyView } from './choice-scenario.ts';
 import type { StudyConfig } from './study-config.ts';
@@ -51,6 +51,24 @@ export function overlaysOf(config: StudyConfig, upgrade: boolean): readonly stri
 }
 
 /**
+ * How the study's equilibria run (its horizons, seeds `${seed}/equilibrium`, replications,
+ * tolerance and iteration limit), for `solveAssignments`.
+ */
+export function equilibriumRunOptions(config: StudyConfig, run: { readonly workers?: number; readonly log?: (line: string) => void }): AssignmentRunOptions {
+  return {
+    warmupDays: config.equilibriumWarmupDays,
+    horizonDays: config.equilibriumHorizonDays,
+    seed: config.seed,
+    seedLabel: 'equilibrium',
+    replications: config.equilibriumReplications,
+    ...(config.flowTolerance !== undefined ? { flowTolerance: config.flowTolerance } : {}),
+    ...(config.maxIterations !== undefined ? { maxIterations: config.maxIterations } : {}),
+    ...(run.workers !== undefined ? { workers: run.workers } : {}),
+    ...(run.log !== undefined ? { log: run.log } : {}),
+  };
+}
+
+/**
  * Solve every scenario's assignment: one loop per scenario, all running at once, their
  * evaluations batched into shared simulation rounds (src/assignment/batched-evaluator.ts).
  * @throws Error when a round's replications fail
@@ -59,17 +77,7 @@ export async function solveEquilibria(input: EquilibriumStageInput): Promise<Sce
   const { config, trade, model, routes, demands } = input;
   const scenarios = demands.map((demand) =>
     choiceScenario({ modelFile: config.modelFile, model, overlays: overlaysOf(config, demand.scenario.upgrade), routes, demand, seasonality: trade.seasonality }));
-  const assignments = await solveAssignments(scenarios, {
-    warmupDays: config.equilibriumWarmupDays,
-    horizonDays: config.equilibriumHorizonDays,
-    seed: config.seed,
-    seedLabel: 'equilibrium',
-    replications: config.equilibriumReplications,
-    ...(config.flowTolerance !== undefined ? { flowTolerance: config.flowTolerance } : {}),
-    ...(config.maxIterations !== undefined ? { maxIterations: config.maxIterations } : {}),
-    ...(input.workers !== undefined ? { workers: input.workers } : {}),
-    ...(input.log !== undefined ? { log: input.log } : {}),
-  });
+  const assignments = await solveAssignments(scenarios, equilibriumRunOptions(config, input));
   return assignments.map((assignment, i) => {
     const demand = demands[i] as ScenarioDemand;
     const rates = routes.map((route) => assignment.routes.find((r) => r.id === route.id)?.freightRateUsdPerFeu ?? Number.NaN);

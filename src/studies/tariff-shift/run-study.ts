@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { assignedScenario } from '../../assignment/solve-assignment.ts';
 import { loadModel } from '../../corridor/load-model.ts';
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
@@ -89,7 +90,7 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
     description: `Tariff-shift study: every flow at its route-choice equilibrium on the model's calibrated assignment (equilibrium.csv), ${config.scenarios.length} scenarios`,
     model: config.modelFile,
     // Each scenario at its assignment: the classes as demand, every flow's shares fixed.
-    scenarios: equilibria.map(({ assignment: a }) => ({ id: a.scenario.id, overlays: [...(a.scenario.overlays ?? [])], set: { ...(a.scenario.set ?? {}), ...a.set } })),
+    scenarios: equilibria.map((e) => assignedScenario(e.assignment)),
     replications: config.replications,
     warmup: { days: config.warmupDays },
     horizon: { days: config.horizonDays },

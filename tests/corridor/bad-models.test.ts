@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modelErrorsOf } from './model-errors-of.ts';
 import { loadModel, loadModelText } from '../../src/corridor/load-model.ts';
-import { EXIT_BAD_INPUT, type ModelError, ModelErrors } from '../../src/corridor/model-error.ts';
+import { EXIT_BAD_INPUT, type ModelError } from '../../src/corridor/model-error.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const good = readFileSync(fixture('small-corridor.yaml'), 'utf8');
@@ -21,15 +22,7 @@ function lineOf(text: string, snippet: string): number {
 }
 
 /** The errors of loading `text` as file `file`; fails the test if it loads. */
-function errorsOf(text: string, file = BAD): readonly ModelError[] {
-  try {
-    loadModelText(text, file);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelErrors);
-    return (error as ModelErrors).errors;
-  }
-  throw new Error('expected ModelErrors, but the model loaded');
-}
+const errorsOf = (text: string, file = BAD): readonly ModelError[] => modelErrorsOf(text, file);
 
 interface Case {
   readonly name: string;

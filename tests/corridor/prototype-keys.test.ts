@@ -6,23 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadModelText } from '../../src/corridor/load-model.ts';
-import { type ModelError, ModelErrors } from '../../src/corridor/model-error.ts';
+import type { ModelError } from '../../src/corridor/model-error.ts';
+import { modelErrorsOf as errorsOf } from './model-errors-of.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const good = readFileSync(fixture('small-corridor.yaml'), 'utf8');
 const MODEL = fixture('proto.yaml');
 const OVERLAY = fixture('overlay-proto.yaml');
-
-function errorsOf(text: string, file: string): readonly ModelError[] {
-  try {
-    loadModelText(text, file);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelErrors);
-    return (error as ModelErrors).errors;
-  }
-  throw new Error('expected ModelErrors, but the model loaded');
-}
 
 /** The one error at `path`, with a line in `file`. */
 function errorAt(errors: readonly ModelError[], path: string, file: string): ModelError {

@@ -8,22 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modelErrorsOf } from './model-errors-of.ts';
 import { loadModelText } from '../../src/corridor/load-model.ts';
-import { type ModelError, ModelErrors } from '../../src/corridor/model-error.ts';
+import type { ModelError } from '../../src/corridor/model-error.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
 
 const FILE = fileURLToPath(new URL('./fixtures/crash.yaml', import.meta.url));
 const good = readFileSync(fileURLToPath(new URL('./fixtures/small-corridor.yaml', import.meta.url)), 'utf8');
 
-function errorsOf(text: string): readonly ModelError[] {
-  try {
-    loadModelText(text, FILE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelErrors);
-    return (error as ModelErrors).errors;
-  }
-  throw new Error('expected ModelErrors, but the model loaded');
-}
+const errorsOf = (text: string): readonly ModelError[] => modelErrorsOf(text, FILE);
 
 interface Case {
   readonly name: string;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { SummaryRow } from '../experiments/assemble.ts';
 import { parseCsv } from './csv-read.ts';
 import { ReportError } from './report-error.ts';
+import { type StageCell, stagesByWaitShare } from './stage-specs.ts';
 
 /** A mean with its 95% interval (null: none), or a text (a stage id). */
 export type AnswerCell = { readonly value: number | null; readonly low: number | null; readonly high: number | null } | { readonly text: string };
@@ -62,8 +63,8 @@ export function readKeyTable(dir: string): AnswerTable | null {
   };
 }
 
-/** The generic answer of a run from its summary rows (see the module comment). */
-export function genericAnswer(summary: readonly SummaryRow[], scenarios: readonly string[]): AnswerTable {
+/** The generic answer of a run from its summary rows and stage cells (stage-specs.ts `stageCells`; see the module comment). */
+export function genericAnswer(summary: readonly SummaryRow[], scenarios: readonly string[], stages: readonly StageCell[]): AnswerTable {
   const row = (scenario: string, metric: string): SummaryRow | undefined => summary.find((r) => r.scenario === scenario && r.metric === metric);
   const estimate = (scenario: string, metric: string, factor = 1): AnswerCell => {
     const r = row(scenario, metric);
@@ -82,11 +83,8 @@ export function genericAnswer(summary: readonly SummaryRow[], scenarios: readonl
   if (has('mode.middle-corridor.assigned_feu_per_week')) add('Middle Corridor offered', 'FEU/week', (s) => estimate(s, 'mode.middle-corridor.assigned_feu_per_week'));
   if (has('mode.middle-corridor.feu_per_week')) add('Middle Corridor delivered', 'FEU/week', (s) => estimate(s, 'mode.middle-corridor.feu_per_week'));
   if (has('network.backlog_feu')) add('in the network at the end', 'FEU', (s) => estimate(s, 'network.backlog_feu'));
-  const worst = (scenario: string): string | null => {
-    const shares = summary.filter((r) => r.scenario === scenario && /^stage\.[^.]+\.wait_share$/.test(r.metric) && (r.mean ?? 0) > 0);
-    shares.sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0) || a.metric.localeCompare(b.metric));
-    return shares[0]?.metric.split('.')[1] ?? null;
-  };
+  const worstOf = new Map(scenarios.map((scenario) => [scenario, stagesByWaitShare(stages, scenario)[0]?.stage ?? null]));
+  const worst = (scenario: string): string | null => worstOf.get(scenario) ?? null;
   add('worst bottleneck', 'largest share of waiting', (s) => ({ text: worst(s) ?? '–' }));
   add('its share of waiting', '%', (s) => {
     const stage = worst(s);

@@ -51,6 +51,11 @@ export function stageCells(summary: readonly SummaryRow[], scenarios: readonly s
   );
 }
 
+/** The stages of `scenario` that held some waiting, largest share of waiting first (ties by id). */
+export function stagesByWaitShare(cells: readonly StageCell[], scenario: string): StageCell[] {
+  return cells.filter((c) => c.scenario === scenario && (c.waitShare ?? 0) > 0).sort((a, b) => (b.waitShare ?? 0) - (a.waitShare ?? 0) || a.stage.localeCompare(b.stage));
+}
+
 /**
  * The stages worth showing, worst first: by their largest share of waiting in any scenario, plus
  * any stage busier than BUSY_UTILIZATION somewhere (a binding capacity may hold little waiting

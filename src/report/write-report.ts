@@ -15,7 +15,7 @@ import { checkOutputFile, checkOutputFolder } from '../output/output-paths.ts';
 import { averageSeries, metricMean, rankBottlenecks, stageFacts } from './aggregate.ts';
 import { type AnswerTable, genericAnswer, readKeyTable } from './answer-table.ts';
 import { capacityPoints, capacitySpec, capacityTakeaway } from './capacity-spec.ts';
-import { BUSY_UTILIZATION, heatmapSpec, rankingSpec, type StageCell, stageCells, worstStages } from './stage-specs.ts';
+import { BUSY_UTILIZATION, heatmapSpec, rankingSpec, type StageCell, stageCells, stagesByWaitShare, worstStages } from './stage-specs.ts';
 import { transitRows, transitTableHtml } from './transit-table.ts';
 import { keyComparisons } from './comparison-table.ts';
 import { reportHtml, type PageChart } from './html.ts';
@@ -106,8 +106,7 @@ export interface ReportPlan {
 export function queueStages(cells: readonly StageCell[], scenarios: readonly string[]): string[] {
   const chosen: string[] = [];
   for (const scenario of scenarios) {
-    const own = cells.filter((c) => c.scenario === scenario && (c.waitShare ?? 0) > 0).sort((a, b) => (b.waitShare ?? 0) - (a.waitShare ?? 0) || a.stage.localeCompare(b.stage));
-    for (const c of own.slice(0, 2)) if (!chosen.includes(c.stage)) chosen.push(c.stage);
+    for (const c of stagesByWaitShare(cells, scenario).slice(0, 2)) if (!chosen.includes(c.stage)) chosen.push(c.stage);
   }
   for (const c of cells) if ((c.utilization ?? 0) > BUSY_UTILIZATION && !chosen.includes(c.stage)) chosen.push(c.stage);
   return chosen.slice(0, DEFAULT_QUEUE_STAGES + 2);
@@ -123,7 +122,8 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
   const bottlenecks = ranked.map((f) => f.id);
   const chart = (id: ChartSpec['id'], heading: string, takeaway: string, spec: TopLevelSpec, extra?: string): ChartSpec => ({ id, heading, reading: READING[id], takeaway, spec, ...(extra !== undefined ? { extra } : {}) });
   const specs: ChartSpec[] = [];
-  const answer = readKeyTable(run.dir) ?? genericAnswer(summary, scenarios);
+  const cells = stageCells(summary, scenarios, stageIds);
+  const answer = readKeyTable(run.dir) ?? genericAnswer(summary, scenarios, cells);
 
   // Capacity: where does the Middle Corridor stop growing?
   const capacity = capacityPoints(summary, scenarios);
@@ -132,7 +132,6 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
     specs.push(chart('capacity', 'Capacity of the Middle Corridor', takeaway, capacitySpec(capacity, scenarios, takeaway)));
   }
   // Where the queues build: every scenario's stages, then the ranking with intervals.
-  const cells = stageCells(summary, scenarios, stageIds);
   const worst = worstStages(cells);
   if (worst.length > 0) {
     const busiest = [...cells].filter((c) => c.utilization !== null).sort((a, b) => (b.utilization ?? 0) - (a.utilization ?? 0))[0];

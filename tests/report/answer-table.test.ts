@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../../src/experiments/assemble.ts';
 import { genericAnswer, KEY_TABLE_COLUMNS, KEY_TABLE_FILE, readKeyTable } from '../../src/report/answer-table.ts';
 import { ReportError } from '../../src/report/report-error.ts';
+import { stageCells } from '../../src/report/stage-specs.ts';
 import { STUDY_COLUMNS } from '../../src/studies/tariff-shift/study-files.ts';
 
 const row = (scenario: string, metric: string, mean: number, low: number, high: number): SummaryRow => ({ scenario, metric, n: 5, mean, sd: 1, ci95Low: low, ci95High: high, p50: mean, p95: mean });
@@ -57,7 +58,7 @@ describe('the generic answer', () => {
       row('more', 'stage.aktau.wait_share', 0.6, 0.5, 0.7),
       row('more', 'stage.aktau.mean_wait_h', 20, 18, 22),
     ];
-    const table = genericAnswer(summary, ['base', 'more']);
+    const table = genericAnswer(summary, ['base', 'more'], stageCells(summary, ['base', 'more'], ['aktau', 'alat']));
     expect(table.columns.map((c) => c.label)).toEqual(['Middle Corridor offered', 'Middle Corridor delivered', 'worst bottleneck', 'its share of waiting', 'its mean wait']);
     expect(table.rows[0]?.cells.slice(1)).toEqual([{ value: 290, low: 285, high: 295 }, { text: 'alat' }, { value: 40, low: 30, high: 50 }, { value: 30, low: 25, high: 35 }]);
     expect(table.rows[1]?.cells[2]).toEqual({ text: 'aktau' });

@@ -61,6 +61,14 @@ function checkTimes(times: readonly RouteTimes[], routeCount: number): readonly 
   return times;
 }
 
+/**
+ * Whether an iteration's gaps meet the loop's criterion: the flow tolerance when there is one
+ * (flow gap <= 1), else the share tolerance. The loop stops at the first iteration that does.
+ */
+export function metCriterion(iteration: Pick<EquilibriumIteration, 'gap' | 'flowGap'>, criterion: Pick<EquilibriumResult, 'tolerance' | 'flowTolerance'>): boolean {
+  return criterion.flowTolerance === undefined ? iteration.gap <= criterion.tolerance : iteration.flowGap <= 1;
+}
+
 /** max over routes of |target flow − flow| / max(floor, relative x flow) (see FlowTolerance). */
 function relativeFlowGap(flows: readonly number[], targets: readonly (readonly number[])[], classes: EquilibriumOptions['classes'], tol: FlowTolerance): number {
   return Math.max(0, ...flows.map((flow, r) => {
@@ -103,7 +111,7 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
     const gap = Math.max(0, ...shares.map((row, i) => shareGap(row, targets[i] as number[])));
     const flowGap = options.flowTolerance === undefined ? Number.NaN : relativeFlowGap(flows, targets, classes, options.flowTolerance);
     history.push({ iteration: k + 1, shares, flowsFeuPerWeek: flows, times, costs, targetShares: targets, gap, flowGap, noDeliveryRoutes: noDelivery.map((r) => r.id) });
-    const converged = options.flowTolerance === undefined ? gap <= tolerance : flowGap <= 1;
+    const converged = metCriterion({ gap, flowGap }, { tolerance, ...(options.flowTolerance !== undefined ? { flowTolerance: options.flowTolerance } : {}) });
     if (converged || k === maxIterations - 1) {
       const criterion = options.flowTolerance === undefined
         ? `gap ${gap.toPrecision(3)} ${converged ? '<=' : '>'} tolerance ${tolerance}`

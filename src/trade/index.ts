@@ -20,7 +20,7 @@ export { backcastUsExports } from './tariff-backcast.ts';
 export type { BackcastResult } from './tariff-backcast.ts';
 export { generalizedCost, logitShares, nestedLogitShares, msaUpdate, shareGap } from './route-choice.ts';
 export type { GeneralizedCostInput } from './route-choice.ts';
-export { NO_DELIVERY_PENALTY_USD_PER_FEU, solveEquilibrium } from './equilibrium.ts';
+export { metCriterion, NO_DELIVERY_PENALTY_USD_PER_FEU, solveEquilibrium } from './equilibrium.ts';
 export type { DemandClass, EquilibriumIteration, EquilibriumOptions, EquilibriumResult, EquilibriumRoute, EvaluateRoutes, FlowTolerance, RouteTimes } from './equilibrium-types.ts';
 export { equilibriumRoutes, isDeepSeaMode, routeChoiceClasses } from './route-classes.ts';
 export type { RouteModeRef } from './route-classes.ts';

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../../output/atomic-write.ts';
 import { csvText, type CsvCell } from '../../output/csv.ts';
-import type { EquilibriumIteration, EquilibriumResult } from '../../trade/index.ts';
+import { metCriterion } from '../../trade/index.ts';
 import type { ScenarioEquilibrium } from './equilibrium-stage.ts';
 import type { StudySummaryRow } from './summary-stats.ts';
 import { CASPIAN_FEEDER } from './study-config.ts';
@@ -59,11 +59,6 @@ export function keyTableRows(summary: readonly StudySummaryRow[]): CsvCell[][] {
 
 /** A non-finite number as a missing value (empty field). */
 const cell = (value: number): CsvCell => (Number.isFinite(value) ? value : null);
-
-/** Whether an iteration met the loop's criterion (the flow tolerance when there is one, else the share tolerance). */
-function metCriterion(h: EquilibriumIteration, result: EquilibriumResult): boolean {
-  return result.flowTolerance === undefined ? h.gap <= result.tolerance : h.flowGap <= 1;
-}
 
 /** The rows of equilibrium.csv: one per scenario, iteration and route. */
 export function equilibriumRows(equilibria: readonly ScenarioEquilibrium[], routes: readonly StudyRoute[]): CsvCell[][] {

@@ -16,11 +16,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { mean } from 'simple-statistics';
 import type { Manifest } from '../experiments/outputs.ts';
 import { RUN_FILES } from '../experiments/run-dir.ts';
 import { csvObjects, numberCell } from '../report/csv-read.ts';
 import { allPairwiseComparisons, holmAdjust } from '../stats/comparisons.ts';
+import { pairedDifferenceSummary, welchDifference } from '../stats/replications.ts';
 import { studentTCdf, studentTQuantile } from '../stats/student-t.ts';
 import { UsageError } from './exit.ts';
 
@@ -167,26 +168,18 @@ interface Interval {
   readonly df: number;
 }
 
-/** Paired B - A over the replications both have. */
+/** Paired B - A over the replications both have (pairedDifferenceSummary). */
 function pairedInterval(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Interval | null {
   const reps = [...a.keys()].filter((r) => b.has(r)).sort((x, y) => x - y);
   if (reps.length < 2) return null;
-  const xa = reps.map((r) => a.get(r) ?? Number.NaN);
-  const xb = reps.map((r) => b.get(r) ?? Number.NaN);
-  const d = xb.map((x, i) => x - (xa[i] ?? Number.NaN));
-  return { n: reps.length, meanA: mean(xa), meanB: mean(xb), difference: mean(d), se: sampleStandardDeviation(d) / Math.sqrt(reps.length), df: reps.length - 1 };
+  const p = pairedDifferenceSummary(reps.map((r) => a.get(r) ?? Number.NaN), reps.map((r) => b.get(r) ?? Number.NaN));
+  return { n: p.n, meanA: p.meanA, meanB: p.meanB, difference: p.meanDifference, se: p.standardDeviation / Math.sqrt(p.n), df: p.n - 1 };
 }
 
-/** Welch's unpaired B - A (Welch-Satterthwaite degrees of freedom). */
+/** Welch's unpaired B - A (welchDifference: Welch-Satterthwaite degrees of freedom). */
 function welchInterval(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Interval | null {
-  const xa = [...a.values()];
-  const xb = [...b.values()];
-  if (xa.length < 2 || xb.length < 2) return null;
-  const va = sampleStandardDeviation(xa) ** 2 / xa.length;
-  const vb = sampleStandardDeviation(xb) ** 2 / xb.length;
-  const se = Math.sqrt(va + vb);
-  const df = se === 0 ? xa.length + xb.length - 2 : (va + vb) ** 2 / (va ** 2 / (xa.length - 1) + vb ** 2 / (xb.length - 1));
-  return { n: Math.min(xa.length, xb.length), meanA: mean(xa), meanB: mean(xb), difference: mean(xb) - mean(xa), se, df };
+  const w = welchDifference([...a.values()], [...b.values()]);
+  return w === null ? null : { n: w.n, meanA: w.meanA, meanB: w.meanB, difference: w.meanDifference, se: w.standardError, df: w.degreesOfFreedom };
 }
 
 /** Each scenario both runs have, run B - run A, per metric (see the module comment). */

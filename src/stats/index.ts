@@ -26,8 +26,8 @@ export { resetAll, WarmupClock } from './warmup.ts';
 export type { Resettable } from './warmup.ts';
 
 // Across-replication summaries.
-export { DEFAULT_CONFIDENCE, pairedDifferenceSummary, summarizeReplications } from './replications.ts';
-export type { PairedDifferenceSummary, ReplicationSummary } from './replications.ts';
+export { DEFAULT_CONFIDENCE, pairedDifferenceSummary, summarizeReplications, welchDifference } from './replications.ts';
+export type { PairedDifferenceSummary, ReplicationSummary, WelchDifference } from './replications.ts';
 
 // Automatic warm-up (MSER-5).
 export {

@@ -147,3 +147,31 @@ function checkValues(caller: string, values: readonly number[]): void {
     if (!Number.isFinite(v)) throw new RangeError(`${caller}: every value must be finite, got ${v}`);
   }
 }
+
+/** Welch's comparison of two independent samples (B − A), e.g. two runs with different seeds. */
+export interface WelchDifference {
+  /** The smaller sample size. */
+  readonly n: number;
+  readonly meanA: number;
+  readonly meanB: number;
+  readonly meanDifference: number;
+  /** Standard error of the difference, sqrt(s_A²/n_A + s_B²/n_B). */
+  readonly standardError: number;
+  /** Welch–Satterthwaite degrees of freedom (n_A + n_B − 2 when both variances are 0). */
+  readonly degreesOfFreedom: number;
+}
+
+/**
+ * Welch's unpaired difference B − A with its standard error and degrees of freedom (Law §10.2.1,
+ * when the samples share no random numbers); null with fewer than 2 values on a side.
+ */
+export function welchDifference(a: readonly number[], b: readonly number[]): WelchDifference | null {
+  if (a.length < 2 || b.length < 2) return null;
+  const va = sampleStandardDeviation([...a]) ** 2 / a.length;
+  const vb = sampleStandardDeviation([...b]) ** 2 / b.length;
+  const standardError = Math.sqrt(va + vb);
+  const degreesOfFreedom = standardError === 0 ? a.length + b.length - 2 : (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+  const meanA = mean([...a]);
+  const meanB = mean([...b]);
+  return { n: Math.min(a.length, b.length), meanA, meanB, meanDifference: meanB - meanA, standardError, degreesOfFreedom };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifferenceSummary, summarizeReplications } from '../../src/stats/replications.ts';
+import { pairedDifferenceSummary, summarizeReplications, welchDifference } from '../../src/stats/replications.ts';
 import { standardNormal, testStream } from './samplers.ts';
 
 describe('summarizeReplications', () => {
@@ -94,5 +94,16 @@ describe('pairedDifferenceSummary', () => {
     expect(one.halfWidth).toBeNaN();
     expect(one.significant).toBe(false);
     expect(pairedDifferenceSummary([0, 0], [1, 2]).relativeChange).toBeNaN();
+  });
+});
+
+describe('welchDifference', () => {
+  it('gives B − A, the standard error and the Welch–Satterthwaite degrees of freedom of a hand calculation', () => {
+    // a: mean 2, s² = 1, n 3; b: mean 5, s² = 4, n 3. se² = 1/3 + 4/3 = 5/3; df = (5/3)² / ((1/3)²/2 + (4/3)²/2) = (25/9) / (17/18) = 50/17.
+    const w = welchDifference([1, 2, 3], [3, 5, 7]);
+    expect(w?.meanDifference).toBe(3);
+    expect(w?.standardError).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    expect(w?.degreesOfFreedom).toBeCloseTo(50 / 17, 12);
+    expect(welchDifference([1], [2, 3])).toBeNull();
   });
 });

@@ -11,6 +11,12 @@
  *
  * Keys live in typed arrays and targets in a parallel plain array, so pushing and popping
  * allocate nothing once the arrays have grown to the model's peak size.
+ *
+ * Most entries of a process model are due at the current instant (a process starts, a request
+ * is granted, an event succeeds). Those go to a first-in-first-out lane per priority instead
+ * of the heap: entries made at the same instant with the same priority are already in
+ * (time, key) order, so each lane is sorted by construction, costs O(1) per entry, and `pop`
+ * takes the least of the heap's top and the lanes' heads. The order is exactly the heap's.
  */
 
 /** A cheap scheduled callback: receives the number it was scheduled with. */
@@ -18,8 +24,8 @@ export type Callback = (data: number) => void;
 
 /** Anything the queue can fire: a callback, or an event with a `fire` method. */
 export interface Firable {
-  /** Called by the engine when the entry's time comes. */
-  fire(): void;
+  /** Called by the engine when the entry's time comes, with the number it was scheduled with. */
+  fire(data: number): void;
 }
 
 /** Runs before NORMAL at the same instant: process start-up and interrupts. */
@@ -34,12 +40,69 @@ export const MAX_PRIORITY = 511;
 const SEQUENCE_SPAN = 2 ** 44;
 const INITIAL_CAPACITY = 64;
 
-/** Binary min-heap keyed by (time, priority, insertion sequence). */
+/** Entries due at one instant with one priority, in the order they were made (a ring buffer). */
+class Lane {
+  times = new Float64Array(INITIAL_CAPACITY);
+  keys = new Float64Array(INITIAL_CAPACITY);
+  datas = new Float64Array(INITIAL_CAPACITY);
+  targets: Array<Callback | Firable | undefined> = new Array<Callback | Firable | undefined>(INITIAL_CAPACITY);
+  head = 0;
+  size = 0;
+
+  /** Time of the newest entry (hours); entries may join only at this time or later. */
+  get tailTime(): number {
+    return this.times[(this.head + this.size - 1) & (this.times.length - 1)] as number;
+  }
+
+  push(time: number, key: number, target: Callback | Firable, data: number): void {
+    if (this.size === this.times.length) this.grow();
+    const at = (this.head + this.size) & (this.times.length - 1);
+    this.times[at] = time;
+    this.keys[at] = key;
+    this.datas[at] = data;
+    this.targets[at] = target;
+    this.size++;
+  }
+
+  /** Drop the head (the caller has read it). */
+  shift(): void {
+    this.targets[this.head] = undefined;
+    this.head = (this.head + 1) & (this.times.length - 1);
+    this.size--;
+  }
+
+  // Capacities stay powers of two, so positions wrap with a mask.
+  private grow(): void {
+    const old = this.times.length;
+    const capacity = old * 2;
+    const times = new Float64Array(capacity);
+    const keys = new Float64Array(capacity);
+    const datas = new Float64Array(capacity);
+    const targets = new Array<Callback | Firable | undefined>(capacity);
+    for (let i = 0; i < this.size; i++) {
+      const from = (this.head + i) & (old - 1);
+      times[i] = this.times[from] as number;
+      keys[i] = this.keys[from] as number;
+      datas[i] = this.datas[from] as number;
+      targets[i] = this.targets[from];
+    }
+    this.times = times;
+    this.keys = keys;
+    this.datas = datas;
+    this.targets = targets;
+    this.head = 0;
+  }
+}
+
+/** Binary min-heap keyed by (time, priority, insertion sequence), with lanes for the current instant. */
 export class EventQueue {
   private times = new Float64Array(INITIAL_CAPACITY);
   private keys = new Float64Array(INITIAL_CAPACITY);
   private datas = new Float64Array(INITIAL_CAPACITY);
   private targets: Array<Callback | Firable | undefined> = new Array<Callback | Firable | undefined>(INITIAL_CAPACITY);
+  private heapSize = 0;
+  private readonly urgentLane = new Lane();
+  private readonly normalLane = new Lane();
   private sequence = 0;
   /** Number of pending entries. */
   size = 0;
@@ -50,16 +113,31 @@ export class EventQueue {
 
   /** Time of the earliest entry, or `Infinity` when empty. */
   peekTime(): number {
-    return this.size > 0 ? (this.times[0] as number) : Infinity;
+    let t = this.heapSize > 0 ? (this.times[0] as number) : Infinity;
+    const urgent = this.urgentLane;
+    if (urgent.size > 0) t = Math.min(t, urgent.times[urgent.head] as number);
+    const normal = this.normalLane;
+    if (normal.size > 0) t = Math.min(t, normal.times[normal.head] as number);
+    return t;
   }
 
   /** Add an entry. `time` must be finite; the caller validates it against the clock. */
   push(time: number, priority: number, target: Callback | Firable, data: number): void {
-    if (this.size === this.times.length) this.grow();
     const key = priority * SEQUENCE_SPAN + this.sequence++;
+    this.size++;
+    // Due now (the time of the last pop): a lane keeps it in order, provided nothing later
+    // already waits in that lane (only possible if a caller pushes into the past).
+    if (time === this.poppedTime && priority <= NORMAL) {
+      const lane = priority === URGENT ? this.urgentLane : this.normalLane;
+      if (lane.size === 0 || lane.tailTime <= time) {
+        lane.push(time, key, target, data);
+        return;
+      }
+    }
+    if (this.heapSize === this.times.length) this.grow();
     const times = this.times;
     const keys = this.keys;
-    let i = this.size++;
+    let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent] as number;
@@ -78,12 +156,45 @@ export class EventQueue {
    * and `poppedData` so that popping allocates no result object. Call only when `size > 0`.
    */
   pop(): Callback | Firable {
+    this.size--;
+    // The least of the heap's top and the two lanes' heads by (time, key).
+    let lane: Lane | null = null;
+    let bestTime = this.heapSize > 0 ? (this.times[0] as number) : Infinity;
+    let bestKey = this.heapSize > 0 ? (this.keys[0] as number) : Infinity;
+    const urgent = this.urgentLane;
+    if (urgent.size > 0) {
+      const t = urgent.times[urgent.head] as number;
+      const k = urgent.keys[urgent.head] as number;
+      if (t < bestTime || (t === bestTime && k < bestKey)) {
+        lane = urgent;
+        bestTime = t;
+        bestKey = k;
+      }
+    }
+    const normal = this.normalLane;
+    if (normal.size > 0) {
+      const t = normal.times[normal.head] as number;
+      const k = normal.keys[normal.head] as number;
+      if (t < bestTime || (t === bestTime && k < bestKey)) lane = normal;
+    }
+    if (lane !== null) {
+      const head = lane.head;
+      const target = lane.targets[head] as Callback | Firable;
+      this.poppedTime = lane.times[head] as number;
+      this.poppedData = lane.datas[head] as number;
+      lane.shift();
+      return target;
+    }
+    return this.popHeap();
+  }
+
+  private popHeap(): Callback | Firable {
     const times = this.times;
     const keys = this.keys;
     const top = this.targets[0] as Callback | Firable;
     this.poppedTime = times[0] as number;
     this.poppedData = this.datas[0] as number;
-    const last = --this.size;
+    const last = --this.heapSize;
     if (last > 0) {
       const lt = times[last] as number;
       const lk = keys[last] as number;

@@ -115,8 +115,11 @@ export class SimEvent<T = unknown> implements Firable {
     return this.error;
   }
 
-  /** Called by the engine when the clock reaches the event: runs its callbacks. */
-  fire(): void {
+  /**
+   * Called by the engine when the clock reaches the event: runs its callbacks. `_data` is the
+   * number the entry was scheduled with (processes use it to tell a hold's wake-up apart).
+   */
+  fire(_data = 0): void {
     this.state = PROCESSED;
     const first = this.firstCallback;
     const more = this.moreCallbacks;
@@ -134,6 +137,18 @@ export class SimEvent<T = unknown> implements Firable {
 
   private ensurePending(): void {
     if (this.state !== PENDING) throw new Error(`${this.describe()} has already been triggered`);
+  }
+
+  /**
+   * For processes: succeed with `value` and count as processed at once when nothing waits for
+   * the event yet, so it costs no entry on the future-event list. Returns false (and does
+   * nothing) when a callback is registered: the caller then succeeds the usual way.
+   */
+  protected settleUnobserved(value: T): boolean {
+    if (this.firstCallback !== null) return false;
+    this.outcome = value;
+    this.state = PROCESSED;
+    return true;
   }
 
   /** For subclasses that trigger themselves at creation. */

@@ -7,7 +7,7 @@
  * succeeds with the generator's return value, so processes can wait for each other.
  */
 import { FailedEvent, Interruption, PENDING, PROCESSED, SimEvent } from './event.ts';
-import { URGENT } from './event-queue.ts';
+import { NORMAL, URGENT } from './event-queue.ts';
 import type { Simulation } from './simulation.ts';
 
 /** The generator behind a process: yields events, receives their values, returns `R`. */
@@ -38,10 +38,21 @@ export class ProcessError extends Error {
   }
 }
 
-/** A running generator. Create with `sim.process(generator, name)`. */
+/**
+ * A running generator. Create with `sim.process(generator, name)`.
+ *
+ * The process is its own future-event-list entry for three things, told apart by the entry's
+ * data: its start (data 0 while not started), the end of a `sim.hold` (data = the hold's
+ * number, > 0), and, once finished, its processing as an event (data 0). So starting and
+ * holding allocate nothing.
+ */
 export class Process<R = void> extends SimEvent<R> {
   private target: SimEvent<unknown> | null;
   private started = false;
+  // Number of the hold in progress (0: none). A hold ended early by an interrupt leaves its
+  // entry on the list; the number no longer matches when it fires, so it is ignored.
+  private holdNumber = 0;
+  private holds = 0;
   private readonly resumeCallback = (event: SimEvent<unknown>): void => this.resume(event);
 
   /**
@@ -49,7 +60,7 @@ export class Process<R = void> extends SimEvent<R> {
    * @param generator the process body; started at the current time, before NORMAL events.
    * @param name used in error messages and traces.
    */
-  constructor(sim: Simulation, private readonly generator: ProcessGenerator<R>, readonly name: string) {
+  constructor(sim: Simulation, private generator: ProcessGenerator<R>, readonly name: string) {
     super(sim);
     this.label = name;
     // The process schedules itself to start: `fire` while still PENDING means "start", which
@@ -58,14 +69,44 @@ export class Process<R = void> extends SimEvent<R> {
     this.target = null;
   }
 
-  /** Called by the engine: first to start the generator, later (once finished) as an event. */
-  override fire(): void {
+  /** Called by the engine: to start the generator, to end a hold, or (once finished) as an event. */
+  override fire(data = 0): void {
+    if (data > 0) {
+      // A hold ends; a stale one (cut short by an interrupt) is ignored.
+      if (data === this.holdNumber && this.target === this.sim.holdSignal) {
+        this.holdNumber = 0;
+        this.resume(this.sim.holdSignal);
+      }
+      return;
+    }
     if (!this.started) {
       this.started = true;
       this.resume(this.sim.startSignal);
       return;
     }
     super.fire();
+  }
+
+  /**
+   * For `sim.hold`: schedule this process's own wake-up `delay` hours from now (NORMAL priority,
+   * in the order of the call, exactly where a `sim.timeout(delay)` made now would be).
+   */
+  scheduleHold(delay: number): void {
+    if (this.holdNumber !== 0) throw new Error(`Process "${this.name}" called sim.hold twice without yielding: yield each hold at once`);
+    // `enqueue` validates the delay before anything changes.
+    const number = this.holds + 1;
+    this.sim.enqueue(this, delay, NORMAL, number);
+    this.holds = number;
+    this.holdNumber = number;
+  }
+
+  /**
+   * Called when the generator returns `value`: a subclass may hand over the next generator to
+   * run in the same process (a container's journey over its stages), or return null to end
+   * the process with `value`. Chaining this way costs no `yield*` frame on every resumption.
+   */
+  protected continueWith(_value: R): ProcessGenerator<R> | null {
+    return null;
   }
 
   /** True until the generator returns or throws. */
@@ -96,6 +137,8 @@ export class Process<R = void> extends SimEvent<R> {
     if (!this.isAlive) return;
     if (event !== this.target && this.target !== null) this.target.removeCallback(this.resumeCallback);
     this.target = null;
+    // An interrupt during a hold ends it: its entry on the list becomes stale.
+    this.holdNumber = 0;
     const sim = this.sim;
     sim.activeProcess = this as Process<unknown>;
     let current = event;
@@ -115,11 +158,34 @@ export class Process<R = void> extends SimEvent<R> {
         return;
       }
       if (step.done === true) {
+        const more = this.continueWith(step.value);
+        if (more !== null) {
+          this.generator = more;
+          current = sim.startSignal;
+          continue;
+        }
         sim.activeProcess = null;
-        this.succeed(step.value);
+        // Nobody waits for most processes (a container's journey): then the process counts
+        // as processed at once and takes no entry on the future-event list.
+        if (!this.settleUnobserved(step.value)) this.succeed(step.value);
         return;
       }
       const next = step.value;
+      if (next === sim.holdSignal) {
+        if (this.holdNumber === 0) {
+          current = new FailedEvent(sim, new Error('yielded a sim.hold() that this process did not make (yield each hold at once, in the process that calls it)'));
+        } else {
+          this.target = next;
+          break;
+        }
+        continue;
+      }
+      if (this.holdNumber !== 0) {
+        // It called sim.hold() and yielded something else: the wake-up would arrive mid-wait.
+        this.holdNumber = 0;
+        current = new FailedEvent(sim, new Error('called sim.hold() but yielded something else: yield the hold at once'));
+        continue;
+      }
       if (!(next instanceof SimEvent)) {
         current = this.notAnEvent(next);
         continue;

@@ -37,6 +37,11 @@ export class Simulation {
   activeProcess: Process<unknown> | null = null;
   /** A processed, succeeded event that starts every process (shared: it carries no state). */
   readonly startSignal: SimEvent<undefined>;
+  /**
+   * What `hold` returns: a marker a process yields to say "my wake-up is scheduled". It never
+   * triggers and carries no state, so every hold shares it.
+   */
+  readonly holdSignal: SimEvent<undefined>;
   /** Optional hook called for every entry processed (for event traces; null costs nothing). */
   tracer: Tracer | null = null;
   /**
@@ -53,6 +58,8 @@ export class Simulation {
     this.startSignal = new SimEvent<undefined>(this);
     this.startSignal.label = 'process start';
     this.startSignal.state = PROCESSED;
+    this.holdSignal = new SimEvent<undefined>(this);
+    this.holdSignal.label = 'hold';
   }
 
   /** Current simulation time, hours. */
@@ -73,6 +80,20 @@ export class Simulation {
   /** An event that succeeds with `value` after `delay` hours. */
   timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
     return new Timeout<T>(this, delay, value);
+  }
+
+  /**
+   * Wait `delay` hours inside a process, allocating nothing: `yield sim.hold(2.5)`. Same
+   * ordering as `yield sim.timeout(2.5)` (a NORMAL entry `delay` hours ahead, in call order), but
+   * the process itself is the entry, so the hot loops of a model (a crane's service, a train's
+   * run) make no event object per wait. Call it only from the running process and yield its
+   * result at once; anywhere else, use `timeout`.
+   */
+  hold(delay: number): SimEvent<undefined> {
+    const process = this.activeProcess;
+    if (process === null) throw new Error(`sim.hold(${delay}) can only be called by a running process; use sim.timeout(${delay}) elsewhere`);
+    process.scheduleHold(delay);
+    return this.holdSignal;
   }
 
   /** A new pending event, to be triggered by model code with `succeed` or `fail`. */
@@ -138,7 +159,7 @@ export class Simulation {
     this.eventsProcessed++;
     if (this.tracer !== null) this.tracer(this.clock, target instanceof SimEvent ? target : (target as Callback), queue.poppedData);
     if (typeof target === 'function') target(queue.poppedData);
-    else target.fire();
+    else target.fire(queue.poppedData);
     return true;
   }
 

@@ -23,14 +23,14 @@ export function runMmcProcesses(options: MmcOptions): MmcResult {
     const request = counter.request();
     yield request;
     const start = sim.now;
-    yield sim.timeout(service.sample(serviceStream));
+    yield sim.hold(service.sample(serviceStream));
     counter.release(request);
     meter.depart(sim.now, arrival, start);
   }
 
   function* source(): ProcessGenerator {
     for (;;) {
-      yield sim.timeout(interarrival.sample(arrivalStream));
+      yield sim.hold(interarrival.sample(arrivalStream));
       sim.process(customer(), 'customer');
     }
   }

@@ -63,6 +63,36 @@ describe('EventQueue', () => {
     expect(queue.peekTime()).toBeGreaterThanOrEqual(now);
   });
 
+  it('keeps the (time, priority, sequence) order when most entries are due now (the lanes), against a reference sort', () => {
+    const rng = createStream(9, 'test/event-queue/lanes');
+    const queue = new EventQueue();
+    const pending: Array<{ t: number; p: number; i: number }> = [];
+    const order: number[] = [];
+    const expected: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 20_000; i++) {
+      if (pending.length > 0 && rng.next() < 0.5) {
+        queue.pop();
+        order.push(queue.poppedData);
+        pending.sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
+        const next = pending.shift() as { t: number; p: number; i: number };
+        expected.push(next.i);
+        now = queue.poppedTime;
+        continue;
+      }
+      // Two in three entries due now (zero delay), at all three priorities; the rest later,
+      // and now and then one in the past (a raw queue allows it; the lane must not take it).
+      const u = rng.next();
+      const t = u < 0.67 ? now : u < 0.97 ? now + Math.floor(rng.next() * 5) : Math.max(0, now - 1);
+      const p = Math.floor(rng.next() * 3);
+      pending.push({ t, p, i });
+      queue.push(t, p, noop, i);
+    }
+    expect(order.length).toBeGreaterThan(5_000);
+    expect(order).toEqual(expected);
+    expect(queue.size).toBe(pending.length);
+  });
+
   it('reports Infinity as the next time when empty', () => {
     expect(new EventQueue().peekTime()).toBe(Infinity);
   });

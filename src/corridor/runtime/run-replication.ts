@@ -2,7 +2,7 @@
  * One replication of a corridor model: build the network, let demand arrive, run the warm-up,
  * reset the statistics, run the measured horizon, and report plain data.
  */
-import { EventLimitError, LATE, Simulation, type ProcessGenerator } from '../../engine/index.ts';
+import { EventLimitError, LATE, Simulation } from '../../engine/index.ts';
 import { RandomStreams, type Seed } from '../../random/index.ts';
 import { SimCalendar } from '../../resources/index.ts';
 import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../stats/index.ts';
@@ -13,6 +13,7 @@ import type { Container, JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
+import { Journey, type JourneyHooks } from './journey.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 import { TRANSIT_QUANTILE_LEVELS, type FlowResult, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
@@ -75,37 +76,36 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   let nextId = 0;
   const log = options.journeyLog;
 
-  function* journey(container: Container, route: RuntimeRoute): ProcessGenerator {
-    for (const stage of route.stages) {
-      const arrived = sim.now;
-      container.departed = Number.NaN;
-      yield* stage.visit(container);
-      if (log !== undefined) {
-        log({
-          container: container.id,
-          route: route.spec.id,
-          origin: route.spec.origin,
-          destination: route.spec.destination,
-          stage: stage.id,
-          stageKind: stage.kind,
-          entered: container.entered,
-          arrived,
-          started: container.started,
-          departed: Number.isNaN(container.departed) ? container.started : container.departed,
-          left: sim.now,
-        });
+  const hooks: JourneyHooks = {
+    stageLeft:
+      log === undefined
+        ? null
+        : (container, route, stage, arrived) =>
+            log({
+              container: container.id,
+              route: route.spec.id,
+              origin: route.spec.origin,
+              destination: route.spec.destination,
+              stage: stage.id,
+              stageKind: stage.kind,
+              entered: container.entered,
+              arrived,
+              started: container.started,
+              departed: Number.isNaN(container.departed) ? container.started : container.departed,
+              left: sim.now,
+            }),
+    delivered(container) {
+      delivered++;
+      inSystem.update(sim.now, entered - delivered);
+      const stats = routeStats[container.routeIndex] as RouteStats;
+      stats.delivered.record(sim.now);
+      if (container.measured) {
+        const transit = sim.now - container.entered;
+        stats.transit.add(transit);
+        stats.sketch.add(transit);
       }
-    }
-    delivered++;
-    inSystem.update(sim.now, entered - delivered);
-    const stats = routeStats[container.routeIndex] as RouteStats;
-    stats.delivered.record(sim.now);
-    if (container.measured) {
-      const transit = sim.now - container.entered;
-      stats.transit.add(transit);
-      stats.sketch.add(transit);
-    }
-  }
+    },
+  };
 
   const routeIndexOf = (id: string, who: string): number => {
     const index = network.routeIndex.get(id);
@@ -122,7 +122,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       entered++;
       if (measured) (routeStats[routeIndex] as RouteStats).entered++;
       inSystem.update(now, entered - delivered);
-      sim.process(journey(container, route), 'container');
+      new Journey(sim, container, route, hooks);
     }
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);

@@ -98,7 +98,7 @@ export class RailLegStage extends StageBase {
   private *runTrain(departure: number, train: TravelGroup): ProcessGenerator {
     const sim = this.ctx.sim;
     // Let every container of this departure join the train before it asks for a path.
-    yield sim.timeout(0);
+    yield sim.hold(0);
     this.waitingForPath += train.size;
     this.updateQueue(sim.now);
     const path = yield* this.pathWhileOpen();
@@ -106,7 +106,7 @@ export class RailLegStage extends StageBase {
     this.updateQueue(sim.now);
     train.started = sim.now;
     sim.schedule(this.headway / this.factor, () => this.line.paths.release(path));
-    yield sim.timeout(this.running.sample(this.runningStream));
+    yield sim.hold(this.running.sample(this.runningStream));
     this.trains.delete(departure);
     train.done.succeed(undefined);
   }

@@ -51,7 +51,7 @@ export class TerminalStage extends StageBase {
     yield request;
     if (counted) monitor.leaveQueue(sim.now);
     const started = sim.now;
-    yield sim.timeout(this.handling.sample(this.handlingStream));
+    yield sim.hold(this.handling.sample(this.handlingStream));
     this.handlers.release(request);
     if (!counted) {
       monitor.recordBackground(1, started - arrived);
@@ -59,7 +59,7 @@ export class TerminalStage extends StageBase {
     }
     let delay = 0;
     for (const d of this.delays) delay += d.sample(this.delayStream);
-    if (delay > 0) yield sim.timeout(delay);
+    if (delay > 0) yield sim.hold(delay);
     let gateWait = 0;
     if (this.gate !== null) {
       const queued = sim.now;
@@ -68,7 +68,7 @@ export class TerminalStage extends StageBase {
       yield slot;
       monitor.leaveQueue(sim.now);
       gateWait = sim.now - queued;
-      yield sim.timeout(this.gateHeadway);
+      yield sim.hold(this.gateHeadway);
       this.gate.release(slot);
     }
     container.started = started;

@@ -79,7 +79,7 @@ export class YardStage extends StageBase {
     const arrived = sim.now;
     // The train's containers resume one after another at this instant; a zero wait lets all of
     // them join the visit before the train asks for a track.
-    yield sim.timeout(0);
+    yield sim.hold(0);
     const track = this.tracks.request();
     yield track;
     if (this.starts !== null) {
@@ -92,7 +92,7 @@ export class YardStage extends StageBase {
     }
     visit.started = sim.now;
     if (backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);
-    yield sim.timeout(this.processing[direction].sample(this.stream));
+    yield sim.hold(this.processing[direction].sample(this.stream));
     this.tracks.release(track);
     this.visits.delete(group);
     if (backgroundFeu > 0) this.monitor.recordBackground(backgroundFeu, visit.started - arrived);

@@ -21,6 +21,23 @@ export const PROCESSED = 2;
 export type EventCallback = (event: SimEvent<unknown>) => void;
 
 /**
+ * A waiter the engine resumes directly (a process), so that waiting needs no closure per
+ * process: it sits in the same ordered list as callbacks and is resumed in its turn.
+ */
+export interface Resumable {
+  /** The event it waited for has been processed. */
+  resumeWith(event: SimEvent<unknown>): void;
+}
+
+/** What an event notifies when it is processed: a callback, or a process to resume. */
+export type Waiter = EventCallback | Resumable;
+
+function notify(waiter: Waiter, event: SimEvent<unknown>): void {
+  if (typeof waiter === 'function') waiter(event);
+  else waiter.resumeWith(event);
+}
+
+/**
  * An event that some code triggers by hand (`succeed` or `fail`), and the base of every other
  * event. `T` is the type of its value.
  */
@@ -34,8 +51,8 @@ export class SimEvent<T = unknown> implements Firable {
   private defused = false;
   // One inline slot plus an overflow array: almost every event has exactly one waiter, and
   // skipping the array saves an allocation per event on the hot path.
-  private firstCallback: EventCallback | null = null;
-  private moreCallbacks: EventCallback[] | null = null;
+  private firstCallback: Waiter | null = null;
+  private moreCallbacks: Waiter[] | null = null;
 
   /** @param sim the simulation this event belongs to. */
   constructor(readonly sim: Simulation) {}
@@ -88,13 +105,18 @@ export class SimEvent<T = unknown> implements Firable {
 
   /** Run `callback` when the event is processed. Throws if it already has been. */
   addCallback(callback: EventCallback): void {
+    this.addWaiter(callback);
+  }
+
+  /** @internal For the engine: `addCallback` for a process, which is resumed in its turn. */
+  addWaiter(callback: Waiter): void {
     if (this.state === PROCESSED) throw new Error(`${this.describe()} has already been processed`);
     if (this.firstCallback === null) this.firstCallback = callback;
     else (this.moreCallbacks ??= []).push(callback);
   }
 
   /** Forget a callback added earlier (used when an interrupted process stops waiting). */
-  removeCallback(callback: EventCallback): void {
+  removeCallback(callback: Waiter): void {
     if (this.firstCallback === callback) {
       this.firstCallback = this.moreCallbacks !== null && this.moreCallbacks.length > 0 ? (this.moreCallbacks.shift() ?? null) : null;
       return;
@@ -125,8 +147,8 @@ export class SimEvent<T = unknown> implements Firable {
     const more = this.moreCallbacks;
     this.firstCallback = null;
     this.moreCallbacks = null;
-    if (first !== null) first(this as SimEvent<unknown>);
-    if (more !== null) for (const callback of more) callback(this as SimEvent<unknown>);
+    if (first !== null) notify(first, this as SimEvent<unknown>);
+    if (more !== null) for (const waiter of more) notify(waiter, this as SimEvent<unknown>);
     if (this.error !== null && !this.defused) throw this.error;
   }
 

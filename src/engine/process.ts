@@ -6,7 +6,7 @@
  * event's value is sent back in (or its error thrown in). A process is itself an event that
  * succeeds with the generator's return value, so processes can wait for each other.
  */
-import { FailedEvent, Interruption, PENDING, PROCESSED, SimEvent } from './event.ts';
+import { FailedEvent, Interruption, PENDING, PROCESSED, SimEvent, type Resumable } from './event.ts';
 import { NORMAL, URGENT } from './event-queue.ts';
 import type { Simulation } from './simulation.ts';
 
@@ -46,14 +46,13 @@ export class ProcessError extends Error {
  * number, > 0), and, once finished, its processing as an event (data 0). So starting and
  * holding allocate nothing.
  */
-export class Process<R = void> extends SimEvent<R> {
+export class Process<R = void> extends SimEvent<R> implements Resumable {
   private target: SimEvent<unknown> | null;
   private started = false;
   // Number of the hold in progress (0: none). A hold ended early by an interrupt leaves its
   // entry on the list; the number no longer matches when it fires, so it is ignored.
   private holdNumber = 0;
   private holds = 0;
-  private readonly resumeCallback = (event: SimEvent<unknown>): void => this.resume(event);
 
   /**
    * @param sim the simulation.
@@ -85,6 +84,11 @@ export class Process<R = void> extends SimEvent<R> {
       return;
     }
     super.fire();
+  }
+
+  /** @internal Called by the engine when the event this process waits for is processed. */
+  resumeWith(event: SimEvent<unknown>): void {
+    this.resume(event);
   }
 
   /**
@@ -129,13 +133,13 @@ export class Process<R = void> extends SimEvent<R> {
     if (this.sim.activeProcess === this) throw new Error(`Process "${this.name}" cannot interrupt itself`);
     const interruption = new Interruption(this.sim, new Interrupt(cause));
     interruption.label = `interrupt of ${this.name}`;
-    interruption.addCallback(this.resumeCallback);
+    interruption.addWaiter(this);
   }
 
   private resume(event: SimEvent<unknown>): void {
     // An interrupt that arrives after the process has ended has nothing left to interrupt.
     if (!this.isAlive) return;
-    if (event !== this.target && this.target !== null) this.target.removeCallback(this.resumeCallback);
+    if (event !== this.target && this.target !== null) this.target.removeCallback(this);
     this.target = null;
     // An interrupt during a hold ends it: its entry on the list becomes stale.
     this.holdNumber = 0;
@@ -194,7 +198,7 @@ export class Process<R = void> extends SimEvent<R> {
         current = next;
         continue;
       }
-      next.addCallback(this.resumeCallback);
+      next.addWaiter(this);
       this.target = next;
       break;
     }

@@ -47,7 +47,7 @@ export function registerSimulate(program: Command): void {
         // The runtime refuses runs beyond 100 years; say so as a usage error, before loading anything.
         if (horizonHours + warmupHours > MAX_HOURS) throw new UsageError(`options --warmup-days + --days: got ${(horizonHours + warmupHours) / 24} days, expected at most ${MAX_HOURS / 24} (100 years)`);
         if (options.seed.trim() === '') throw new UsageError(`option --seed: got "${options.seed}", expected an integer or a word`);
-        // Before the model runs: the log is opened as a stream, whose errors would come too late.
+        // Before the model loads: a bad path is a usage error in the CLI's words, not a failed open after the load.
         if (options.journeyLog !== undefined) checkOutputFile(options.journeyLog, 'option --journey-log');
         const model = loadScenarioModel({ model: modelFile, overlays: options.overlay ?? [], label: 'simulate' });
         const log = options.journeyLog !== undefined ? new JourneyLogWriter(options.journeyLog) : undefined;
@@ -58,7 +58,7 @@ export function registerSimulate(program: Command): void {
           horizonHours,
           ...(log !== undefined ? { journeyLog: (row) => log.write(row) } : {}),
         });
-        await log?.close();
+        log?.close();
         console.log(formatReplicationSummary(result));
         console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }),

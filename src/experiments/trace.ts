@@ -80,7 +80,7 @@ export async function traceReplication(options: TraceOptions): Promise<TraceResu
     });
   } finally {
     trace?.close();
-    await log?.close();
+    log?.close();
   }
   const keep = metricFilter(experiment.metrics);
   return { seed, result, metrics: flattenReplication(result).filter((m) => keep(m.metric)), events: trace?.events ?? 0 };

@@ -54,3 +54,25 @@ export class Journey extends Process<void> {
     return (stages[next] as Stage).visit(container);
   }
 }
+
+/**
+ * One background unit's passage through one stage (another operator's train, a truck): a
+ * process that calls `left` as its visit returns. Nobody waits for it, so its end takes no
+ * entry on the future-event list (a callback on the process's end would need one).
+ */
+export class BackgroundPass extends Process<void> {
+  /** @param sim the simulation. @param visit the stage's background visit. @param name for traces. @param left called when the unit leaves the stage. */
+  constructor(
+    sim: Simulation,
+    visit: ReturnType<Stage['backgroundVisit']>,
+    name: string,
+    private readonly left: () => void,
+  ) {
+    super(sim, visit, name);
+  }
+
+  protected override continueWith(): null {
+    this.left();
+    return null;
+  }
+}

@@ -13,7 +13,7 @@ import type { Container, JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
-import { Journey, type JourneyHooks } from './journey.ts';
+import { BackgroundPass, Journey, type JourneyHooks } from './journey.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 import { TRANSIT_QUANTILE_LEVELS, type FlowResult, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
@@ -127,9 +127,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
-  // A background unit leaves when its visit's process ends: one shared callback on that end
-  // event (which fires anyway) rather than a wrapping generator per unit, whose yield* would
-  // add a frame to every resumption of the visit.
+  // A background unit leaves when its visit returns (BackgroundPass calls this), rather than
+  // through a wrapping generator per unit, whose yield* would add a frame to every resumption.
   const backgroundLeft = (): void => {
     backgroundInSystem--;
   };
@@ -142,7 +141,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       for (let i = 0; i < lot; i++) {
         if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
         backgroundInSystem++;
-        sim.process(stage.backgroundVisit(flow.feuPerArrival, flow.direction), name).addCallback(backgroundLeft);
+        new BackgroundPass(sim, stage.backgroundVisit(flow.feuPerArrival, flow.direction), name, backgroundLeft);
       }
     });
   }

@@ -15,6 +15,8 @@ import { keyMetrics } from './key-metrics.ts';
 import { isQuiet, note } from './output.ts';
 import type { RunExtras } from './run-extras.ts';
 import { interruptExitCode, listenForInterrupts, type InterruptSignal } from './interrupt.ts';
+import { outputAnalysisJson, outputAnalysisLines, type OutputAnalysisJson } from './run-summary.ts';
+import { describePrecision } from '../experiments/output-analysis/precision-spec.ts';
 
 /** A run started from a command line. */
 export interface CommandLineRun {
@@ -46,6 +48,8 @@ export async function executeRun(input: CommandLineRun): Promise<number> {
         const where = start.runDir ?? 'memory';
         const resumed = start.toRun < start.total ? ` (${start.total - start.toRun} already journaled)` : '';
         note(`${input.experiment.name}: ${start.toRun} of ${start.total} replications to run${resumed} on ${start.workers} worker${start.workers === 1 ? '' : 's'} -> ${where}`);
+        const precision = input.experiment.precision;
+        if (precision !== undefined) note(`  that is the first batch; then more until ${describePrecision(precision)}`);
         // Known only now: before validation passed there is no run folder to continue.
         if (start.runDir !== null) resumeHint = ` Continue with: ${input.invocation} --resume ${start.runDir}`;
       },
@@ -58,19 +62,17 @@ export async function executeRun(input: CommandLineRun): Promise<number> {
   return code;
 }
 
-/** `--json`: what a script needs to go on from a run, on stdout. */
-export interface RunJson {
+/** `--json`: what a script needs to go on from a run, on stdout (with the output analysis: warm-up, precision, batch means). */
+export interface RunJson extends OutputAnalysisJson {
   readonly runDir: string | null;
   readonly status: ExperimentRun['status'];
   readonly experiment: string;
   readonly scenarios: readonly string[];
   readonly baseline: string;
-  readonly replications: number;
   readonly seed: string | number;
-  readonly warmupDays: number;
   readonly horizonDays: number;
   readonly failures: number;
-  /** The report's key metrics per scenario: mean and Student-t 95% CI over the replications. */
+  /** The report's key metrics per scenario: mean and Student-t 95% CI over the replications (null with 1 replication: see batchMeans). */
   readonly keyMeans: readonly { scenario: string; metric: string; n: number; mean: number | null; ci95Low: number | null; ci95High: number | null }[];
 }
 
@@ -86,10 +88,9 @@ export function jsonSummary(run: ExperimentRun): RunJson {
     experiment: experiment.name,
     scenarios: experiment.scenarios.map((s) => s.id),
     baseline: experiment.baseline,
-    replications: experiment.replications,
     seed: experiment.seed,
-    warmupDays: experiment.warmupHours / 24,
     horizonDays: experiment.horizonHours / 24,
+    ...outputAnalysisJson(run),
     failures: run.failures.length,
     keyMeans: run.summary.filter((s) => key.has(s.metric)).map((s) => ({ scenario: s.scenario, metric: s.metric, n: s.n, mean: s.mean, ci95Low: s.ci95Low, ci95High: s.ci95High })),
   };
@@ -105,7 +106,8 @@ function dryRun(input: CommandLineRun): number {
     const json = {
       dryRun: true, experiment: e.name, runDir: plan.runDir, resume: plan.resuming, baseline: e.baseline,
       scenarios: e.scenarios, replications: e.replications, toRun: plan.tasks.length, total: plan.total, workers: plan.workers,
-      masterSeed: e.seed, seeds, warmupDays: e.warmupHours / 24, horizonDays: e.horizonHours / 24,
+      masterSeed: e.seed, seeds, warmupDays: e.autoWarmup === null ? 'auto' : e.warmupHours / 24, horizonDays: e.horizonHours / 24,
+      precision: e.precision ?? null,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
@@ -118,7 +120,10 @@ function dryRun(input: CommandLineRun): number {
       return `  ${s.id}${s.id === e.baseline ? ' (baseline)' : ''}: ${parts.join(' ')}`;
     }),
     `seeds: master ${String(e.seed)}; replication r runs with replicationSeed(seed, r) in every scenario: ${seeds.slice(0, 5).map((s) => `${s.replication}: ${s.seed}`).join(', ')}${seeds.length > 5 ? `, ... (${seeds.length} in all)` : ''}`,
-    `time: ${e.warmupHours / 24} days warm-up + ${e.horizonHours / 24} days measured per replication`,
+    e.autoWarmup === null
+      ? `time: warm-up chosen by MSER (auto) from a pilot of ${(2 * e.horizonHours) / 24} days per replication, then ${e.horizonHours / 24} days measured per replication`
+      : `time: ${e.warmupHours / 24} days warm-up + ${e.horizonHours / 24} days measured per replication`,
+    ...(e.precision !== undefined ? [`precision: the ${e.replications} replications are the first batch; then more until ${describePrecision(e.precision)}`] : []),
     `output folder: ${plan.runDir ?? '(none: in memory)'}${plan.resuming ? ' (resumed)' : ' (not created)'}`,
     'dry run: nothing was run or written',
   ];
@@ -160,5 +165,6 @@ function report(run: ExperimentRun, input: CommandLineRun, signal: InterruptSign
   const files = run.manifest?.outputs.map((o) => `${o.file} (${o.rows} rows)`).join(', ') ?? '';
   console.log(`${run.experiment.name}: ${run.records.length} replications (${run.ranNow} run now) of ${run.experiment.scenarios.length} scenarios`);
   console.log(`wrote ${dir}: ${files}, manifest.json`);
+  for (const line of outputAnalysisLines(run)) console.log(line);
   return 0;
 }

@@ -1,15 +1,16 @@
 /**
  * The options `corridor-sim run` (and `npx tsx <experiment>`) has besides the runner's own
- * (src/experiments/run-options.ts): `--set`, `--scenarios` and `--horizon-days` change the
- * experiment before it runs (the changed experiment is what run.json and the manifest record and
- * what the fingerprint covers, so resume and reproduce see them); `--dry-run` and `--json`
- * change what is printed. They live in src/cli because they are the command line's, not the
+ * (src/experiments/run-options.ts): `--set`, `--scenarios`, `--horizon-days`, `--warmup` and
+ * `--precision` (with `--precision-max`) change the experiment before it runs (the changed
+ * experiment is what run.json and the manifest record and what the fingerprint covers, so resume
+ * and reproduce see them); `--dry-run` and `--json` change what is printed. They live in src/cli because they are the command line's, not the
  * runner's.
  */
 import type { Command } from 'commander';
 import { MAX_HOURS } from '../corridor/units.ts';
 import { isReservedName } from '../corridor/reserved-keys.ts';
 import { brand, stripBrand, type Experiment, type JsonValue } from '../experiments/define-experiment.ts';
+import { DEFAULT_PRECISION_BATCH, DEFAULT_PRECISION_MAX, parsePrecisionOption, type PrecisionSpec } from '../experiments/output-analysis/precision-spec.ts';
 import { UsageError } from './exit.ts';
 
 /** The extra options as commander hands them over. */
@@ -17,6 +18,9 @@ export interface RawRunExtras {
   readonly set?: readonly string[];
   readonly scenarios?: string;
   readonly horizonDays?: string;
+  readonly warmup?: string;
+  readonly precision?: string;
+  readonly precisionMax?: string;
   readonly dryRun?: boolean;
   readonly json?: boolean;
 }
@@ -28,6 +32,12 @@ export interface RunExtras {
   /** Scenario ids to run (null: all). */
   readonly scenarios: readonly string[] | null;
   readonly horizonDays: number | null;
+  /** `--warmup`: days discarded per replication, or 'auto' (MSER on a pilot); null: the experiment's. */
+  readonly warmup: number | 'auto' | null;
+  /** `--precision` (with `--precision-max`): replications to a precision; null: the experiment's. */
+  readonly precision: PrecisionSpec | null;
+  /** `--precision-max` alone: a new maximum for the experiment's own precision target. */
+  readonly precisionMax: number | null;
   readonly dryRun: boolean;
   readonly json: boolean;
 }
@@ -41,6 +51,9 @@ export function addRunExtras(command: Command): Command {
     .option('--set <path=value>', 'override a model value in every scenario, repeatable, e.g. --set legs.caspian-feeder-aktau-alat.fleet.vessels=9 (value as JSON if valid, else text)', collect)
     .option('--scenarios <ids>', 'run only these scenarios, comma-separated; must include the baseline')
     .option('--horizon-days <n>', "simulated days measured per replication (default: the experiment's)")
+    .option('--warmup <days|auto>', "days discarded at the start of each replication, or auto: chosen by MSER on a pilot run (default: the experiment's)")
+    .option('--precision <target[:metrics]>', 'add replications in batches until every named metric\'s 95% CI half-width meets the target in every scenario: 5% (of the mean) or 2h, 2d, 10feu, 3feu/week (absolute); metrics comma-separated, default route.*.transit_mean_h; --replications is the first batch')
+    .option('--precision-max <n>', `largest replication count per scenario for --precision (default ${DEFAULT_PRECISION_MAX}, or the experiment's)`)
     .option('--dry-run', 'print what would run (scenarios, replications, seeds, horizon, output folder); run and write nothing')
     .option('--json', 'print a machine-readable summary on stdout (run folder, status, scenarios, key means with 95% CIs)');
 }
@@ -85,12 +98,39 @@ export function parseRunExtras(raw: RawRunExtras): RunExtras {
     }
     horizonDays = days;
   }
-  return { set, scenarios, horizonDays, dryRun: raw.dryRun === true, json: raw.json === true };
+  return { set, scenarios, horizonDays, ...parseOutputAnalysis(raw), dryRun: raw.dryRun === true, json: raw.json === true };
+}
+
+/** `--warmup`, `--precision` and `--precision-max`, checked. @throws UsageError naming the option */
+function parseOutputAnalysis(raw: RawRunExtras): Pick<RunExtras, 'warmup' | 'precision' | 'precisionMax'> {
+  let warmup: number | 'auto' | null = null;
+  if (raw.warmup !== undefined) {
+    const text = raw.warmup.trim();
+    const days = Number(text);
+    if (text === 'auto') warmup = 'auto';
+    else if (text !== '' && Number.isFinite(days) && days >= 0 && days * 24 <= MAX_HOURS) warmup = days;
+    else throw new UsageError(`option --warmup: got "${raw.warmup}", expected a number of days >= 0 or auto`);
+  }
+  let precisionMax: number | null = null;
+  if (raw.precisionMax !== undefined) {
+    const text = raw.precisionMax.trim();
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 2) {
+      throw new UsageError(`option --precision-max: got "${raw.precisionMax}", expected an integer >= 2`);
+    }
+    precisionMax = Number(text);
+  }
+  let precision: PrecisionSpec | null = null;
+  if (raw.precision !== undefined) {
+    const spec = parsePrecisionOption(raw.precision, precisionMax ?? DEFAULT_PRECISION_MAX, DEFAULT_PRECISION_BATCH);
+    if (typeof spec === 'string') throw new UsageError(`option --precision: got "${raw.precision}", expected ${spec}`);
+    precision = spec;
+  }
+  return { warmup, precision, precisionMax };
 }
 
 /** True if the extras change the experiment. */
 export function changesExperiment(extras: RunExtras): boolean {
-  return Object.keys(extras.set).length > 0 || extras.scenarios !== null || extras.horizonDays !== null;
+  return Object.keys(extras.set).length > 0 || extras.scenarios !== null || extras.horizonDays !== null || extras.warmup !== null || extras.precision !== null || extras.precisionMax !== null;
 }
 
 /**
@@ -113,11 +153,42 @@ export function applyRunExtras(experiment: Experiment, extras: RunExtras): Exper
     scenarios = experiment.scenarios.filter((s) => chosen.has(s.id));
   }
   const plain = stripBrand(experiment);
+  const horizonHours = extras.horizonDays !== null ? extras.horizonDays * 24 : experiment.horizonHours;
+  // Both are set again below: a fixed --warmup must drop autoWarmup, not inherit it.
+  const { autoWarmup: _autoWarmup, precision: _precision, ...rest } = plain;
   return brand({
-    ...plain,
+    ...rest,
     scenarios: scenarios.map((s) => ({ ...s, set: { ...s.set, ...extras.set } })),
-    ...(extras.horizonDays !== null ? { horizonHours: extras.horizonDays * 24 } : {}),
+    horizonHours,
+    ...warmupOf(extras, plain, horizonHours),
+    ...precisionOf(extras, plain),
   });
+}
+
+/** The warm-up fields after `--warmup` (a fixed warm-up has no `autoWarmup`). @throws UsageError */
+function warmupOf(extras: RunExtras, plain: Experiment, horizonHours: number): Pick<Experiment, 'warmupHours' | 'autoWarmup'> {
+  const { warmupHours, autoWarmup } = plain;
+  const auto = extras.warmup === 'auto' || (extras.warmup === null && autoWarmup !== undefined);
+  // As defineExperiment checks warmup: 'auto' (the pilot runs 2 x the horizon and MSER needs 4 weeks).
+  if (auto && horizonHours < 14 * 24) {
+    const what = extras.warmup === 'auto' ? 'option --warmup: got "auto"' : `option --horizon-days: got "${horizonHours / 24}"`;
+    throw new UsageError(`${what}, expected a horizon of at least 14 days for an automatic warm-up (the pilot runs 2 x the horizon; MSER needs 4 weeks)`);
+  }
+  if (extras.warmup === 'auto') return { warmupHours: 0, autoWarmup: null };
+  if (extras.warmup !== null) return { warmupHours: extras.warmup * 24 };
+  return { warmupHours, ...(autoWarmup !== undefined ? { autoWarmup } : {}) };
+}
+
+/** The precision after `--precision` / `--precision-max`. @throws UsageError */
+function precisionOf(extras: RunExtras, plain: Experiment): Pick<Experiment, 'precision'> {
+  if (extras.precision !== null) {
+    // A target on the command line keeps the experiment's batch, and its maximum unless --precision-max gives one.
+    const own = plain.precision;
+    return { precision: { ...extras.precision, batch: own?.batch ?? extras.precision.batch, maxReplications: extras.precisionMax ?? own?.maxReplications ?? extras.precision.maxReplications } };
+  }
+  if (extras.precisionMax === null) return plain.precision !== undefined ? { precision: plain.precision } : {};
+  if (plain.precision === undefined) throw new UsageError(`option --precision-max: got "${extras.precisionMax}", expected it with --precision (the experiment "${plain.name}" has no precision target)`);
+  return { precision: { ...plain.precision, maxReplications: extras.precisionMax } };
 }
 
 /** The extras as command-line words, to repeat them in a resume hint. */
@@ -126,5 +197,8 @@ export function extrasArguments(raw: RawRunExtras): string[] {
     ...(raw.set ?? []).flatMap((s) => ['--set', s]),
     ...(raw.scenarios !== undefined ? ['--scenarios', raw.scenarios] : []),
     ...(raw.horizonDays !== undefined ? ['--horizon-days', raw.horizonDays] : []),
+    ...(raw.warmup !== undefined ? ['--warmup', raw.warmup] : []),
+    ...(raw.precision !== undefined ? ['--precision', raw.precision] : []),
+    ...(raw.precisionMax !== undefined ? ['--precision-max', raw.precisionMax] : []),
   ];
 }

@@ -12,6 +12,7 @@ import { describeIssues, experimentSchema, type JsonValue } from './experiment-s
 import { metricFilter } from './metrics.ts';
 import { planScenarioIds, type SensitivityPlan } from './sensitivity/plan.ts';
 import type { AutoWarmupChoice } from './output-analysis/auto-warmup.ts';
+import { precisionFromInput, type PrecisionInput, type PrecisionSpec } from './output-analysis/precision-spec.ts';
 
 export type { JsonValue } from './experiment-schema.ts';
 
@@ -42,7 +43,10 @@ export interface ExperimentInput {
   readonly scenarios: readonly ScenarioInput[];
   /** Scenario every other is compared against; default the first. */
   readonly baseline?: string;
-  /** Replications per scenario (the CLI's --replications overrides it). */
+  /**
+   * Replications per scenario (the CLI's --replications overrides it); with `precision`, the
+   * first batch (Law's pilot; at least 2, 10 recommended).
+   */
   readonly replications: number;
   /**
    * Simulated time discarded before measurement, in each replication; `'auto'`: chosen by MSER
@@ -57,6 +61,11 @@ export interface ExperimentInput {
   readonly metrics?: readonly string[];
   /** A sensitivity design's plan (see `defineSensitivity`): sensitivity.csv is written after the run. */
   readonly sensitivity?: SensitivityPlan;
+  /**
+   * Replications to a precision: add replications in batches until the 95% CI of every named
+   * metric in every scenario meets the target, or the maximum (output-analysis/precision-spec.ts).
+   */
+  readonly precision?: PrecisionInput;
 }
 
 /** A validated scenario: every field present, paths relative to the current folder with `/`. */
@@ -81,6 +90,8 @@ export interface Experiment {
   readonly metrics: readonly string[];
   /** The sensitivity plan, if the experiment is a sensitivity design. */
   readonly sensitivity?: SensitivityPlan;
+  /** Replications to a precision (then `replications` is the first batch); absent for a fixed count. */
+  readonly precision?: PrecisionSpec;
   /**
    * Only with `warmup: 'auto'`: null until the runner's pilot chose the warm-up, then the choice
    * (and `warmupHours` is the chosen warm-up). Absent for a fixed warm-up.
@@ -142,6 +153,8 @@ export function defineExperiment(input: ExperimentInput): Experiment {
   const metrics = data.metrics ?? ['**'];
   if (data.warmup === 'auto' && horizonHours < 14 * 24) problems.push(`warmup: 'auto' needs a horizon of at least 14 days (the pilot runs 2 x the horizon, MSER needs 4 weeks), got ${horizonHours / 24} days`);
   if (data.sensitivity !== undefined) problems.push(...sensitivityProblems(data.sensitivity as SensitivityPlan, seen, metrics));
+  const precision = data.precision === undefined ? undefined : precisionFromInput(data.precision as PrecisionInput);
+  if (Array.isArray(precision)) problems.push(...precision);
   if (problems.length > 0) return fail(problems);
   return brand({
     name: data.name,
@@ -155,6 +168,7 @@ export function defineExperiment(input: ExperimentInput): Experiment {
     metrics,
     ...(data.sensitivity !== undefined ? { sensitivity: data.sensitivity as SensitivityPlan } : {}),
     ...(data.warmup === 'auto' ? { autoWarmup: null } : {}),
+    ...(precision !== undefined && !Array.isArray(precision) ? { precision } : {}),
   });
 }
 

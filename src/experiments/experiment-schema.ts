@@ -67,6 +67,18 @@ export const experimentSchema = z.strictObject(
       })
       .min(1, { error: 'at least one pattern (leave metrics out to report all)' })
       .optional(),
+    // Replications to a precision (output-analysis/precision-spec.ts checks the values' grammar).
+    precision: z
+      .strictObject(
+        {
+          target: z.union([z.number(), z.string()], { error: "a fraction of the mean (0.05) or a target such as '5%' or '2d'" }),
+          metrics: z.array(z.string(), { error: 'a list of metric names or patterns' }).min(1, { error: 'at least one metric (leave metrics out for the default)' }).optional(),
+          maxReplications: z.int({ error: 'an integer >= 2' }).optional(),
+          batch: z.int({ error: 'an integer >= 1' }).optional(),
+        },
+        { error: 'a precision { target, metrics?, maxReplications?, batch? }' },
+      )
+      .optional(),
     // Written by defineSensitivity (src/experiments/sensitivity): which scenario is which design point.
     sensitivity: sensitivityPlanSchema.optional(),
   },
@@ -77,12 +89,14 @@ const KEYS: Record<string, readonly string[]> = {
   top: Object.keys(experimentSchema.shape),
   scenario: Object.keys(scenarioSchema.shape),
   duration: ['days', 'hours'],
+  precision: ['target', 'metrics', 'maxReplications', 'batch'],
 };
 
 /** The keys allowed at `path` (for "did you mean"). */
 function keysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return KEYS.top ?? [];
   if (path[0] === 'scenarios' && path.length === 2) return KEYS.scenario ?? [];
+  if (path[0] === 'precision') return KEYS.precision ?? [];
   return KEYS.duration ?? [];
 }
 

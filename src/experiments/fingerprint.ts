@@ -38,8 +38,9 @@ export function hashModels(experiment: Experiment): ModelHash[] {
 
 /** The fingerprint (hex SHA-256) of `experiment` run on models with these hashes. */
 export function fingerprint(experiment: Experiment, models: readonly ModelHash[]): string {
-  const { name, scenarios, baseline, replications, warmupHours, horizonHours, seed, metrics } = experiment;
-  const identity = { format: 1, name, scenarios, baseline, replications, warmupHours, horizonHours, seed: String(seed), metrics, models };
+  const { name, scenarios, baseline, replications, warmupHours, horizonHours, seed, metrics, precision } = experiment;
+  // A precision target decides which replications run; absent, the identity (and so every older fingerprint) is unchanged.
+  const identity = { format: 1, name, scenarios, baseline, replications, warmupHours, horizonHours, seed: String(seed), metrics, models, ...(precision !== undefined ? { precision } : {}) };
   return sha256(JSON.stringify(identity));
 }
 
@@ -59,6 +60,7 @@ export function describeDifferences(
   }
   if (JSON.stringify(ea.scenarios) !== JSON.stringify(eb.scenarios) || ea.baseline !== eb.baseline) out.push('the scenarios or the baseline');
   if (JSON.stringify(ea.metrics) !== JSON.stringify(eb.metrics)) out.push(`metrics ${JSON.stringify(ea.metrics)} vs ${JSON.stringify(eb.metrics)}`);
+  if (JSON.stringify(ea.precision ?? null) !== JSON.stringify(eb.precision ?? null)) out.push(`precision ${ea.precision?.target ?? 'none'} vs ${eb.precision?.target ?? 'none'} (or its metrics, maximum or batch)`);
   const hashes = new Map(b.models.map((m) => [m.path, m.sha256]));
   for (const m of a.models) {
     const other = hashes.get(m.path);

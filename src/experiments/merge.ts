@@ -47,6 +47,7 @@ export function mergeRuns(options: MergeOptions): MergeResult {
   const runs = options.dirs.map((dir) => ({ dir, info: readRunInfo(dir, 'merge') }));
   const first = runs[0] as { dir: string; info: RunInfo };
   const { experiment } = first.info;
+  if (experiment.precision !== undefined) throw new ExperimentError(`merge: ${first.dir} is a run to a precision, which is never split into shards: its folder is complete on its own`);
   checkReplicationLimit(experiment.scenarios.length, experiment.replications, max, `merge: ${path.join(first.dir, RUN_FILES.run)}`);
   for (const { dir, info } of runs) {
     if (info.fingerprint !== first.info.fingerprint) {

@@ -14,9 +14,11 @@ import type { Experiment } from './define-experiment.ts';
 import { sha256, type ModelHash } from './fingerprint.ts';
 import type { ReplicationRecord } from './journal.ts';
 import type { InputCopy } from './run-inputs.ts';
+import type { PrecisionOutcome } from './output-analysis/precision-run.ts';
 import { RUN_FILES } from './run-dir.ts';
 import { analyzeSensitivity, SENSITIVITY_COLUMNS, sensitivityCsvText } from './sensitivity/analyze.ts';
 import { BEST_COLUMNS, comparisonFamilyTexts, PAIRS_COLUMNS } from './output-analysis/comparison-family.ts';
+import { BATCH_MEANS_COLUMNS, batchMeansTexts } from './output-analysis/single-run-batch-means.ts';
 import { seriesX } from './series.ts';
 import type { Shard } from './shard.ts';
 
@@ -31,6 +33,8 @@ export const COLUMNS = {
   /** Only for runs with >= 3 scenarios (output-analysis/comparison-family.ts). */
   'pairs.csv': PAIRS_COLUMNS,
   'best.csv': BEST_COLUMNS,
+  /** Only for runs of 1 replication per scenario (output-analysis/single-run-batch-means.ts). */
+  'batch-means.csv': BATCH_MEANS_COLUMNS,
 } as const;
 
 /** The name of one of a run's CSV files. */
@@ -100,6 +104,8 @@ export interface Manifest {
   readonly inputs?: readonly InputCopy[];
   /** For a study's run (`corridor-sim study`): its name and options, for `reproduce`. */
   readonly study?: StudyRecord;
+  /** With a precision target: the replications per scenario reached, the target and the final half-widths, met or not. */
+  readonly precision?: PrecisionOutcome;
   readonly outputs: readonly OutputDigest[];
   readonly finishedAt: string;
 }
@@ -112,7 +118,7 @@ export interface StudyRecord {
 }
 
 /** What the manifest says besides provenance, outputs and time. */
-export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFile' | 'runId' | 'experiment' | 'fingerprint' | 'models' | 'shard' | 'mergedFrom' | 'replicationsDone' | 'inputs' | 'study'>;
+export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFile' | 'runId' | 'experiment' | 'fingerprint' | 'models' | 'shard' | 'mergedFrom' | 'replicationsDone' | 'inputs' | 'study' | 'precision'>;
 
 /** Write the CSV files (if any) and then manifest.json into `dir`. Returns the manifest. */
 export function writeOutputs(dir: string, texts: readonly OutputText[], base: ManifestBase): Manifest {
@@ -144,6 +150,7 @@ export function writeOutputs(dir: string, texts: readonly OutputText[], base: Ma
     replicationsDone: base.replicationsDone,
     ...(base.inputs !== undefined ? { inputs: base.inputs } : {}),
     ...(base.study !== undefined ? { study: base.study } : {}),
+    ...(base.precision !== undefined ? { precision: base.precision } : {}),
     outputs,
     finishedAt: new Date().toISOString(),
   };
@@ -175,6 +182,7 @@ export function assembleOutputs(experiment: Experiment, ordered: readonly Replic
   const comparison = compare(experiment, ordered);
   const texts = outputTexts(ordered, summary, comparison);
   texts.push(...comparisonFamilyTexts(experiment, ordered));
+  texts.push(...batchMeansTexts(experiment, ordered));
   if (experiment.sensitivity !== undefined) {
     const rows = analyzeSensitivity(experiment.sensitivity, ordered);
     texts.push({ file: 'sensitivity.csv', text: sensitivityCsvText(rows), rows: rows.length });

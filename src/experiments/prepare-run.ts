@@ -15,7 +15,8 @@ import { withOverrides, type Experiment } from './define-experiment.ts';
 import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences, fingerprint, hashModels, type ModelHash } from './fingerprint.ts';
 import { readJournal, type JournalContents, type ReplicationRecord } from './journal.ts';
-import { flattenReplication, unmatchedPatterns } from './metrics.ts';
+import { flattenReplication, metricFilter, patternRegExp, unmatchedPatterns } from './metrics.ts';
+import { precisionProblems } from './output-analysis/precision-spec.ts';
 import type { StudyRecord } from './outputs.ts';
 import { checkMaxReplications, checkReplicationLimit } from './replication-limit.ts';
 import { newRunDir, readRunInfo, RUN_FILES, timestampRunId } from './run-dir.ts';
@@ -116,9 +117,14 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
     seed = info.experiment.seed;
     shard = info.shard ?? undefined;
   }
-  // Before anything is built from the count (the task list, the models' first hour).
+  // A sequential rule decides each batch from all the results so far: it cannot be split.
+  if (input.precision !== undefined && shard !== undefined) {
+    throw new ExperimentError('option --shard: a run to a precision (--precision, or precision in the experiment) decides its batches from all results so far and cannot be split into shards; run it whole, or give a fixed --replications without a precision');
+  }
+  // Before anything is built from the count (the task list, the models' first hour); a precision
+  // run may grow to its maximum.
   const source = options.replications !== undefined ? 'option --replications' : info !== null ? `${resumeDir ?? ''}/${RUN_FILES.run}` : `experiment "${input.name}"`;
-  checkReplicationLimit(input.scenarios.length, replications ?? input.replications, maxReplications, source);
+  checkReplicationLimit(input.scenarios.length, input.precision?.maxReplications ?? replications ?? input.replications, maxReplications, input.precision !== undefined ? `${source} (precision maximum)` : source);
   const experiment = withOverrides(input, { ...(replications !== undefined ? { replications } : {}), ...(seed !== undefined ? { seed } : {}) });
   // The output folder before the models' first hour: a bad --out must not wait for a simulation.
   let runDir: string | null = null;
@@ -143,7 +149,8 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
   const indices = shardReplications(experiment.replications, shard ?? null);
   const journal = runDir !== null && info !== null ? readJournal(path.join(runDir, RUN_FILES.journal)) : null;
   const done = new Map<string, ReplicationRecord>();
-  const wanted = new Set(indices);
+  // A precision run's journal holds the batches after the first too (output-analysis/precision-run.ts).
+  const wanted = new Set(experiment.precision !== undefined ? Array.from({ length: experiment.precision.maxReplications }, (_, i) => i) : indices);
   const ids = new Set(experiment.scenarios.map((s) => s.id));
   for (const record of journal?.records ?? []) {
     const ok = ids.has(record.scenario) && wanted.has(record.replication) && record.seed === replicationSeed(experiment.seed, record.replication);
@@ -202,6 +209,11 @@ export function validateScenarios(experiment: Experiment): void {
       `metrics: ${unmatched.map((p) => `"${p}"`).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no metric of this experiment; ` +
         'names look like route.<route>.transit_mean_h, mode.<mode>.feu_per_week, stage.<stage>.utilization, network.backlog_feu (README, "Metrics")',
     );
+  }
+  if (experiment.precision !== undefined) {
+    const kept = [...names].filter(metricFilter(experiment.metrics));
+    const problems = precisionProblems(experiment.precision, kept, experiment.replications, (pattern, metric) => patternRegExp(pattern).test(metric));
+    if (problems.length > 0) throw new ExperimentError(problems.join('\n'));
   }
   // A sensitivity output is an exact metric name (not a pattern): a typo would give an empty analysis.
   const unknownOutputs = (experiment.sensitivity?.outputs ?? []).filter((o) => !names.has(o));

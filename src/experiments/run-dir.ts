@@ -13,6 +13,7 @@ import { EXPERIMENT_NAME_PATTERN } from './experiment-schema.ts';
 import type { ModelHash } from './fingerprint.ts';
 import type { StudyRecord } from './outputs.ts';
 import type { InputCopy } from './run-inputs.ts';
+import type { PrecisionOutcome } from './output-analysis/precision-run.ts';
 import type { Shard } from './shard.ts';
 
 /** File names inside a run folder. */
@@ -41,6 +42,8 @@ export interface RunInfo {
   readonly inputs?: readonly InputCopy[];
   /** For a study's run: its name and options. */
   readonly study?: StudyRecord;
+  /** With a precision target, once the run completed: replications reached and final half-widths (output-analysis/precision-run.ts). */
+  readonly precision?: PrecisionOutcome;
 }
 
 /** Run ids: a file-name-safe word. */

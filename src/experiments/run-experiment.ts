@@ -5,6 +5,7 @@
  * written, so a caller can run experiments in a loop (e.g. a route-choice equilibrium).
  */
 import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic-write.ts';
 import { silentProgress, startProgress } from '../output/progress.ts';
@@ -19,6 +20,9 @@ import { copyInputs, inputFiles, type InputCopy } from './run-inputs.ts';
 import type { Shard } from './shard.ts';
 import { runTaskPool } from './task-pool.ts';
 import { resolveAutoWarmup } from './output-analysis/auto-warmup.ts';
+import { precisionStep, type PrecisionOutcome } from './output-analysis/precision-run.ts';
+import { replicationSeed } from '../random/index.ts';
+import type { Task } from './worker-protocol.ts';
 
 export type { RunOptions } from './prepare-run.ts';
 
@@ -49,11 +53,13 @@ export interface ExperimentRun {
   /** Each scenario against the baseline; empty unless complete. */
   readonly comparison: readonly ComparisonRow[];
   readonly failures: readonly ReplicationFailure[];
-  /** Replications in the run (or shard), and how many ran in this call. */
+  /** Replications in the run (or shard; with a precision target, up to the last batch), and how many ran in this call. */
   readonly total: number;
   readonly ranNow: number;
   /** The manifest written, if any. */
   readonly manifest: Manifest | null;
+  /** With a precision target: the replications reached, the final half-widths and whether they met it; else null. */
+  readonly precision: PrecisionOutcome | null;
 }
 
 /** Run `experiment`. Rejects with ExperimentError on bad input (before anything is written). */
@@ -66,47 +72,77 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   options.onStart?.({ runDir: plan.runDir, total: plan.total, toRun: plan.tasks.length, workers: plan.workers });
   const records = new Map(plan.done);
   const failures: ReplicationFailure[] = [];
-  const progress = options.progress === true
-    ? startProgress({ total: plan.total, done: plan.done.size, unit: 'replications', label: plan.experiment.name })
-    : silentProgress;
   let interrupted = false;
   let ranNow = 0;
+  let total = plan.total;
+  /** Run `tasks` on the pool, journaling each result; false if the batch failed or was interrupted. */
+  const runBatch = async (tasks: readonly Task[]): Promise<boolean> => {
+    const progress = options.progress === true
+      ? startProgress({ total, done: total - tasks.length, unit: 'replications', label: plan.experiment.name })
+      : silentProgress;
+    try {
+      const outcome = await runTaskPool({
+        init: { scenarios: plan.experiment.scenarios, warmupHours: plan.experiment.warmupHours, horizonHours: plan.experiment.horizonHours, metrics: plan.experiment.metrics },
+        tasks,
+        workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length)),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        onResult(task, metrics, series) {
+          const scenario = plan.experiment.scenarios[task.scenarioIndex]?.id ?? '';
+          const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics, series };
+          journal?.append(record);
+          records.set(recordKey(scenario, task.replication), record);
+          ranNow++;
+          progress.tick();
+        },
+        onFailure(task, message) {
+          failures.push({ scenario: plan.experiment.scenarios[task.scenarioIndex]?.id ?? '', replication: task.replication, seed: task.seed, message });
+          progress.tick(true);
+        },
+      });
+      interrupted = outcome.interrupted;
+    } finally {
+      progress.stop();
+    }
+    return !interrupted && failures.length === 0;
+  };
+
+  let precision: PrecisionOutcome | null = null;
   try {
-    const outcome = await runTaskPool({
-      init: { scenarios: plan.experiment.scenarios, warmupHours: plan.experiment.warmupHours, horizonHours: plan.experiment.horizonHours, metrics: plan.experiment.metrics },
-      tasks: plan.tasks,
-      workers: plan.workers,
-      ...(options.signal !== undefined ? { signal: options.signal } : {}),
-      onResult(task, metrics, series) {
-        const scenario = plan.experiment.scenarios[task.scenarioIndex]?.id ?? '';
-        const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics, series };
-        journal?.append(record);
-        records.set(recordKey(scenario, task.replication), record);
-        ranNow++;
-        progress.tick();
-      },
-      onFailure(task, message) {
-        failures.push({ scenario: plan.experiment.scenarios[task.scenarioIndex]?.id ?? '', replication: task.replication, seed: task.seed, message });
-        progress.tick(true);
-      },
-    });
-    interrupted = outcome.interrupted;
+    let ok = plan.tasks.length === 0 || (await runBatch(plan.tasks));
+    // Replications to a precision: more batches until the targets are met (precision-run.ts).
+    const spec = plan.experiment.precision;
+    if (spec !== undefined) {
+      const steps = [plan.experiment.replications];
+      while (ok) {
+        const step = precisionStep(plan.experiment, spec, orderRecords(plan.experiment, records.values()), steps);
+        precision = step.outcome;
+        if (step.additional === 0) break;
+        const from = steps[steps.length - 1] ?? 0;
+        steps.push(from + step.additional);
+        const tasks = replicationTasks(plan.experiment, from, from + step.additional).filter((t) => !records.has(recordKey(plan.experiment.scenarios[t.scenarioIndex]?.id ?? '', t.replication)));
+        total = (from + step.additional) * plan.experiment.scenarios.length;
+        ok = tasks.length === 0 || (await runBatch(tasks));
+      }
+    }
   } finally {
-    progress.stop();
     journal?.close();
   }
 
-  const ordered = orderRecords(plan.experiment, records.values());
+  // A precision run keeps the replications its decisions reached (a journal cannot hold more, but be sure).
+  const kept = precision === null ? [...records.values()] : [...records.values()].filter((r) => r.replication < (precision?.replications ?? 0));
+  const ordered = orderRecords(plan.experiment, kept);
   const order = new Map(plan.experiment.scenarios.map((s, i) => [s.id, i]));
   failures.sort((a, b) => (order.get(a.scenario) ?? 0) - (order.get(b.scenario) ?? 0) || a.replication - b.replication);
   if (plan.runDir !== null) writeFailures(plan.runDir, failures);
   const status = interrupted ? 'interrupted' : failures.length > 0 ? 'failed' : 'complete';
-  const base = { experiment: plan.experiment, shard: plan.shard, fingerprint: plan.fingerprint, models: plan.models, runDir: plan.runDir, records: ordered, failures, total: plan.total, ranNow };
-  if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null };
+  const base = { experiment: plan.experiment, shard: plan.shard, fingerprint: plan.fingerprint, models: plan.models, runDir: plan.runDir, records: ordered, failures, total, ranNow };
+  if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null, precision: null };
 
   const { summary, comparison, texts } = assembleOutputs(plan.experiment, ordered);
   let manifest: Manifest | null = null;
   if (plan.runDir !== null) {
+    // run.json was written before the first batch; it gets the outcome too, so a folder says how far it got.
+    if (precision !== null) writeRunInfo(plan.runDir, { ...readRunInfo(plan.runDir), precision });
     manifest = writeOutputs(plan.runDir, plan.shard === null ? texts : [], {
       kind: plan.shard === null ? 'run' : 'shard',
       commandLine: options.commandLine ?? [],
@@ -120,9 +156,19 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
       replicationsDone: ordered.length,
       ...(opened?.inputs !== undefined ? { inputs: opened.inputs } : {}),
       ...(opened?.study !== undefined ? { study: opened.study } : {}),
+      ...(precision !== null ? { precision } : {}),
     });
   }
-  return { ...base, status, summary, comparison, manifest };
+  return { ...base, status, summary, comparison, manifest, precision };
+}
+
+/** Tasks for replications from..to−1 of every scenario, replication-major (as prepareRun hands them out). */
+function replicationTasks(experiment: Experiment, from: number, to: number): Task[] {
+  const tasks: Task[] = [];
+  for (let replication = from; replication < to; replication++) {
+    experiment.scenarios.forEach((_, scenarioIndex) => tasks.push({ scenarioIndex, replication, seed: replicationSeed(experiment.seed, replication) }));
+  }
+  return tasks;
 }
 
 /**

@@ -21,6 +21,7 @@ import { keyComparisons } from './comparison-table.ts';
 import { reportHtml, type PageChart } from './html.ts';
 import { layoutNetwork } from './layout.ts';
 import { mapSpec } from './map-spec.ts';
+import { outputAnalysisFacts, replicationsFact } from './output-analysis-facts.ts';
 import { worldMapFigure } from './world-map/index.ts';
 import { inlineSvg, renderSvg } from './render.ts';
 import { ReportError } from './report-error.ts';
@@ -207,10 +208,10 @@ function facts(run: RunFolder): [string, string][] {
     ['model', `${run.model.title} (${experiment.scenarios.find((s) => s.id === experiment.baseline)?.model ?? ''})`],
     ['scenarios', experiment.scenarios.map((s) => (s.id === experiment.baseline ? `${s.id} (baseline)` : s.id)).join(', ')],
     ['seed', String(experiment.seed)],
-    ['replications', `${experiment.replications} per scenario`],
+    replicationsFact(run),
     ['warm-up, horizon', `${days(experiment.warmupHours)} discarded, then ${days(experiment.horizonHours)} measured`],
-    // warmup 'auto' (src/experiments/output-analysis/auto-warmup.ts): the chosen point, the method and the not-steady flag.
-    ...(experiment.autoWarmup ? [['warm-up chosen', `${experiment.autoWarmup.truncationWeeks} weeks by ${experiment.autoWarmup.method}${experiment.autoWarmup.notSteady ? `; NOT STEADY (never settled: ${experiment.autoWarmup.notSteadyLabels.join(', ')})` : ''}`] as [string, string]] : []),
+    // Output analysis (src/report/output-analysis-facts.ts): warm-up chosen and the not-steady flag, precision reached, batch means.
+    ...outputAnalysisFacts(run),
     ['tool', `${manifest.tool} ${manifest.version}${manifest.gitCommit === null ? '' : `, commit ${manifest.gitCommit.slice(0, 12)}`}`],
   ];
 }

@@ -6,7 +6,8 @@
  *   npm run bench -- --quick      # 10^5 departures, no 10^7 run
  *
  * Prints departures per second, the ratio to the floor, and peak memory (max RSS of a fresh
- * process per run). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
+ * process per run). The process model also runs the two ways a user runs a model script: through
+ * tsx (which keeps names, at a cost) and through `corridor-sim exec` (bundled once, cached). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
  * no more than 20 MB more peak memory than 10^6.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,8 +32,17 @@ const departures = quick ? 100_000 : 1_000_000;
 // Children run a bundle of bench/mmc-child.ts: see src/build/bundle.ts for why not tsx.
 const childScript = bundleEntry('bench/mmc-child.ts');
 
-function runChild(variant: string, n: number): ChildResult {
-  const out = execFileSync(process.execPath, [childScript, variant, String(n)], { encoding: 'utf8' });
+/** How a child is started: the benchmark's own bundle, tsx on the TypeScript, or `corridor-sim exec`. */
+type Launch = 'bundle' | 'tsx' | 'exec';
+
+function runChild(variant: string, n: number, launch: Launch = 'bundle'): ChildResult {
+  const source = path.join(root, 'bench', 'mmc-child.ts');
+  const args = {
+    bundle: [childScript],
+    tsx: ['--import', 'tsx', source],
+    exec: [path.join(root, 'bin', 'corridor-sim.mjs'), 'exec', source],
+  }[launch];
+  const out = execFileSync(process.execPath, [...args, variant, String(n)], { encoding: 'utf8', cwd: root });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
 }
 
@@ -59,6 +69,8 @@ const floor = runFloor(departures, 'xorshift');
 const floorAlea = runFloor(departures, 'alea');
 const callbacks = runChild('callbacks', departures);
 const processes = runChild('processes', departures);
+const processesTsx = runChild('processes', departures, 'tsx');
+const processesExec = runChild('processes', departures, 'exec');
 
 console.log(line(['run', 'seconds', 'departures/s', 'ratio to floor', 'Wq (h)', 'peak RSS MB']));
 if (floor !== null) console.log(line(['floor (../shared/bench)', floor.seconds.toFixed(3), floor.departuresPerSecond.toExponential(2), '1.00', '', '']));
@@ -68,12 +80,18 @@ if (floor !== null && floorAlea !== null) {
   console.log(line(['floor with Alea generator', floorAlea.seconds.toFixed(3), floorAlea.departuresPerSecond.toExponential(2), ratio, '', '']));
 }
 else console.log('floor: ../shared/bench/floor-mmc.cjs not found; ratios omitted');
-for (const r of [callbacks, processes]) {
+const rows: Array<[string, ChildResult]> = [
+  ['engine, scheduled callbacks', callbacks],
+  ['engine, processes + Resource', processes],
+  ['  the same through tsx', processesTsx],
+  ['  the same via corridor-sim exec', processesExec],
+];
+for (const [label, r] of rows) {
   const perSecond = r.departures / r.seconds;
   const ratio = floor !== null ? (perSecond / floor.departuresPerSecond).toFixed(2) : 'n/a';
-  const label = r.variant === 'callbacks' ? 'engine, scheduled callbacks' : 'engine, processes + Resource';
   console.log(line([label, r.seconds.toFixed(3), perSecond.toExponential(2), ratio, r.meanWait.toFixed(4), r.maxRssMb.toFixed(1)]));
 }
+console.log(`processes: tsx takes ${(processesTsx.seconds / processesExec.seconds).toFixed(2)}x the time of corridor-sim exec`);
 console.log('Erlang C: Wq = 2.7235 h');
 
 if (!quick) {

@@ -24,8 +24,8 @@ const distMain = path.join(root, 'dist', 'cli', 'main.js');
 const stamp = path.join(root, 'dist', '.build-stamp.json');
 
 // Commands that never import TypeScript; anything else (including commands added later) gets
-// tsx, the safe default.
-const WITHOUT_TYPESCRIPT = new Set([undefined, '-V', '--version', '-h', '--help', 'help', 'list', 'validate', 'validate-model', 'simulate', 'report']);
+// tsx, the safe default. `exec` compiles the user's script with esbuild itself.
+const WITHOUT_TYPESCRIPT = new Set([undefined, '-V', '--version', '-h', '--help', 'help', 'list', 'validate', 'validate-model', 'simulate', 'report', 'exec']);
 
 /** True if any file under `dir` changed after `time` (ms). */
 function changedSince(dir, time) {

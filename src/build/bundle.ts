@@ -55,8 +55,11 @@ export function bundleEntry(entry: string): string {
   return bundle;
 }
 
-/** The bundle of the last build, if its sources are unchanged. */
-function freshBundle(stampFile: string): string | undefined {
+/**
+ * The bundle a stamp file records, if it still exists and none of its sources (paths relative to
+ * the project root) changed size or modification time since; else undefined.
+ */
+export function freshBundle(stampFile: string): string | undefined {
   try {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
     if (stamp.esbuild !== version || !existsSync(stamp.bundle)) return undefined;
@@ -65,6 +68,20 @@ function freshBundle(stampFile: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Write `code` as `<dir>/<name>-<content hash>.mjs` (atomically; kept if already there) and a stamp
+ * of its sources, and return the bundle's path.
+ * @param inputs the sources, relative to the project root (esbuild's metafile with `absWorkingDir: projectRoot`).
+ */
+export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: Iterable<string>, stampFile: string): string {
+  const bundle = path.join(dir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(bundle)) writeFileAtomic(bundle, code);
+  const states: Record<string, string> = {};
+  for (const file of inputs) states[file] = sourceState(file);
+  writeFileAtomic(stampFile, JSON.stringify({ esbuild: version, bundle, inputs: states } satisfies Stamp));
+  return bundle;
 }
 
 function build(entry: string, name: string, stampFile: string): string {
@@ -85,10 +102,5 @@ function build(entry: string, name: string, stampFile: string): string {
   });
   const code = result.outputFiles[0]?.contents;
   if (code === undefined) throw new Error(`esbuild produced no bundle for ${entry}`);
-  const bundle = path.join(outDir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!existsSync(bundle)) writeFileAtomic(bundle, code);
-  const inputs: Record<string, string> = {};
-  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sourceState(file);
-  writeFileAtomic(stampFile, JSON.stringify({ esbuild: version, bundle, inputs } satisfies Stamp));
-  return bundle;
+  return saveBundle(outDir, name, code, Object.keys(result.metafile.inputs), stampFile);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { projectRoot } from '../build/bundle.ts';
 import { commanderExitCode, exitQuietlyOnClosedStdout, reportError } from './exit.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerExec } from './exec-command.ts';
 import { registerList } from './list-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerReport } from './report-command.ts';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   registerValidateModel(program);
   registerStudy(program);
   registerCompare(program);
+  registerExec(program);
   for (const command of program.commands) {
     command.option('--quiet', 'no progress and no informational lines (errors still go to stderr)');
     command.showHelpAfterError(`see: corridor-sim ${command.name()} --help`);

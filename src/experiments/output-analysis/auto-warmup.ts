@@ -22,7 +22,7 @@
  * worker count.
  */
 import { experimentWarmup, type MetricReplicationSeries } from '../../stats/mser.ts';
-import { brand, stripBrand, type Experiment } from '../define-experiment.ts';
+import { brand, stripBrand, withOverrides, type Experiment } from '../define-experiment.ts';
 import { ExperimentError } from '../experiment-error.ts';
 import type { ReplicationRecord } from '../journal.ts';
 import { validateScenarios } from '../prepare-run.ts';
@@ -104,7 +104,8 @@ export async function resolveAutoWarmup(
   options: { readonly replications?: number; readonly workers?: number; readonly signal?: AbortSignal } = {},
 ): Promise<Experiment> {
   if (experiment.autoWarmup !== null) return experiment;
-  validateScenarios(experiment); // bad models fail as bad input, before the pilot
+  // Bad models fail as bad input, before the pilot; with the run's replication count (a precision target's first batch is checked against it).
+  validateScenarios(options.replications !== undefined ? withOverrides(experiment, { replications: options.replications }) : experiment);
   const pilotHorizonHours = 2 * experiment.horizonHours;
   const pilotReplications = options.replications ?? experiment.replications;
   const pilot = await runReplicationBlock({

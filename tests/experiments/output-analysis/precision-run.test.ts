@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineExperiment, runExperiment, type Experiment, type ReplicationRecord } from '../../../src/experiments/index.ts';
 import { assembleOutputs } from '../../../src/experiments/outputs.ts';
-import { precisionStep, type PrecisionOutcome } from '../../../src/experiments/output-analysis/precision-run.ts';
+import { describePrecisionOutcome, precisionStep, type PrecisionOutcome } from '../../../src/experiments/output-analysis/precision-run.ts';
 import { parsePrecisionOption, type PrecisionSpec } from '../../../src/experiments/output-analysis/precision-spec.ts';
 import { replicationsForHalfWidth } from '../../../src/stats/precision.ts';
 import { standardNormal, testStream } from '../../stats/samplers.ts';
@@ -60,6 +60,9 @@ describe('replications to a precision', () => {
     const outcome = loop(spec('0.1%:x_h', 25), () => ({ x_h: 100 + 10 * standardNormal(rng) }));
     expect(outcome).toMatchObject({ status: 'max', replications: 25, steps: [10, 20, 25] });
     expect(outcome.metrics[0]?.met).toBe(false);
+    expect(describePrecisionOutcome(outcome, false)).toBe(
+      '±0.1% of the mean (95% CI half-width) on x_h: NOT MET (1 of 1 intervals wider than the target) with 25 replications per scenario (batches to 10, 20, 25; maximum 25), stopped at the maximum of 25',
+    );
   });
 
   it('does not judge a metric undefined in some replications, and ignores one defined in none', () => {

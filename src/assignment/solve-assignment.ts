@@ -16,6 +16,7 @@
 import type { CompiledModel } from '../corridor/compiled.ts';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
 import { defineExperiment, runExperiment, type JsonValue, type ScenarioInput } from '../experiments/index.ts';
+import { WorkerGroup } from '../experiments/worker-group.ts';
 import type { Seed } from '../random/index.ts';
 import { routeTimes } from './records.ts';
 import { type DemandClass, type EquilibriumResult, type EquilibriumRoute, type FlowTolerance, type RouteTimes, solveEquilibrium } from '../trade/index.ts';
@@ -152,7 +153,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
       seed: `${String(options.seed)}/${options.seedLabel ?? 'assignment'}`,
       metrics: ['route.**'],
     });
-    const run = await runExperiment(experiment, { ...(options.workers !== undefined ? { workers: options.workers } : {}), progress: false });
+    const run = await runExperiment(experiment, { ...(options.workers !== undefined ? { workers: options.workers } : {}), progress: false, workerGroup: workers, skipScenarioValidation: round > 1 });
     if (run.status !== 'complete') {
       const first = run.failures[0];
       throw new Error(`assignment round ${round} ${run.status}${first === undefined ? '' : `: scenario ${first.scenario}, replication ${first.replication}: ${first.message}`}`);
@@ -161,27 +162,35 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     return ids.map((id, i) => routeTimes(run.records, id, (prepared[requests[i]?.scenarioIndex ?? 0]?.routes ?? []).map((r) => r.id)));
   };
   const batcher = new BatchedEvaluator(prepared.length, runRound);
-  return Promise.all(
-    prepared.map(async (p, index): Promise<ScenarioAssignment> => {
-      try {
-        const classes: DemandClass[] = p.flows.map((f) => ({ id: f.id, demandFeuPerWeek: f.feuPerWeek, valueOfTimeUsdPerFeuDay: f.valueOfTimeUsdPerFeuDay, routeIds: f.routes }));
-        const result = await solveEquilibrium({
-          routes: p.routes,
-          classes,
-          reliabilityWeight: p.settings.reliabilityWeight,
-          logitScaleUsd: p.settings.logitScaleUsd,
-          nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
-          nestScale: p.settings.nestScale,
-          tolerance: options.tolerance ?? p.settings.tolerance,
-          ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
-          maxIterations: options.maxIterations ?? p.settings.maxIterations,
-          evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
-        });
-        options.log?.(`assignment ${p.scenario.id}: ${result.message}`);
-        return { scenario: p.scenario, flows: p.flows, routes: p.routes, result, set: sharesSet(p.flows, p.routes, result.shares) };
-      } finally {
-        batcher.finished();
-      }
-    }),
-  );
+  // Every round runs on the same worker threads (started once, JIT warm): see worker-group.ts.
+  // Rounds after the first differ from it only in the solver's shares, so the main thread does
+  // not load and try every scenario again (about 0.2-0.6 s each, while the workers wait).
+  const workers = new WorkerGroup();
+  try {
+    return await Promise.all(
+      prepared.map(async (p, index): Promise<ScenarioAssignment> => {
+        try {
+          const classes: DemandClass[] = p.flows.map((f) => ({ id: f.id, demandFeuPerWeek: f.feuPerWeek, valueOfTimeUsdPerFeuDay: f.valueOfTimeUsdPerFeuDay, routeIds: f.routes }));
+          const result = await solveEquilibrium({
+            routes: p.routes,
+            classes,
+            reliabilityWeight: p.settings.reliabilityWeight,
+            logitScaleUsd: p.settings.logitScaleUsd,
+            nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
+            nestScale: p.settings.nestScale,
+            tolerance: options.tolerance ?? p.settings.tolerance,
+            ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
+            maxIterations: options.maxIterations ?? p.settings.maxIterations,
+            evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
+          });
+          options.log?.(`assignment ${p.scenario.id}: ${result.message}`);
+          return { scenario: p.scenario, flows: p.flows, routes: p.routes, result, set: sharesSet(p.flows, p.routes, result.shares) };
+        } finally {
+          batcher.finished();
+        }
+      }),
+    );
+  } finally {
+    await workers.close();
+  }
 }

@@ -4,6 +4,7 @@
  * the model hashes and fingerprint, and for --resume the run folder and its journal. A bad
  * experiment or option therefore fails with exit code 2 and leaves no results folder behind.
  */
+import type { WorkerGroup } from './worker-group.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ModelErrors } from '../corridor/model-error.ts';
@@ -53,6 +54,19 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** The most replications (scenarios x replications per scenario) the run may hold (default DEFAULT_MAX_REPLICATIONS). */
   readonly maxReplications?: number;
+  /**
+   * Worker threads to reuse and keep for later runs (an equilibrium's rounds): see
+   * worker-group.ts. Without it, a run starts its own workers and stops them at the end.
+   */
+  readonly workerGroup?: WorkerGroup;
+  /**
+   * Skip loading each scenario in the main thread and running its first hour (metric patterns
+   * are then not checked either). Only for programmatic callers whose scenarios differ from an
+   * already validated run in values they computed themselves (an equilibrium's later rounds:
+   * route shares from the solver); a scenario that fails still fails in its worker, as a
+   * replication failure. Default false.
+   */
+  readonly skipScenarioValidation?: boolean;
   /** Called once validation passed and the run folder exists, before the first replication. */
   readonly onStart?: (start: RunStart) => void;
 }
@@ -136,7 +150,7 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
     runDir = newRunDir(options.out, experiment.name, options.runId, timestampRunId(new Date(), shard ?? null));
     runId = path.basename(runDir);
   }
-  validateScenarios(experiment);
+  if (options.skipScenarioValidation !== true) validateScenarios(experiment);
   const models = hashModels(experiment);
   const print = fingerprint(experiment, models);
   if (info !== null && info.fingerprint !== print) {

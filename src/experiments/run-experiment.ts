@@ -19,6 +19,7 @@ import { createRunDir, readRunInfo, RUN_FILES, writeRunInfo, type RunInfo } from
 import { copyInputs, inputFiles, type InputCopy } from './run-inputs.ts';
 import type { Shard } from './shard.ts';
 import { runTaskPool } from './task-pool.ts';
+import { WorkerGroup } from './worker-group.ts';
 import { resolveAutoWarmup } from './output-analysis/auto-warmup.ts';
 import { precisionStep, type PrecisionOutcome } from './output-analysis/precision-run.ts';
 import { replicationSeed } from '../random/index.ts';
@@ -86,6 +87,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
         tasks,
         workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length)),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(group !== undefined ? { group } : {}),
         onResult(task, metrics, series) {
           const scenario = plan.experiment.scenarios[task.scenarioIndex]?.id ?? '';
           const record: ReplicationRecord = { scenario, replication: task.replication, seed: task.seed, metrics, series };
@@ -107,6 +109,10 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   };
 
   let precision: PrecisionOutcome | null = null;
+  // A precision run's batches share their workers (one start-up, warm models' code); a caller's
+  // group (an equilibrium's rounds) is the caller's to close.
+  const ownGroup = options.workerGroup === undefined && plan.experiment.precision !== undefined ? new WorkerGroup() : undefined;
+  const group = options.workerGroup ?? ownGroup;
   try {
     let ok = plan.tasks.length === 0 || (await runBatch(plan.tasks));
     // Replications to a precision: more batches until the targets are met (precision-run.ts).
@@ -126,6 +132,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
     }
   } finally {
     journal?.close();
+    await ownGroup?.close();
   }
 
   // A precision run keeps the replications its decisions reached (a journal cannot hold more, but be sure).

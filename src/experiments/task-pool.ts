@@ -18,6 +18,7 @@ import type { MetricValue } from './metrics.ts';
 import type { SeriesValues } from './series.ts';
 import type { FromWorker, Task, ToWorker, WorkerInit } from './worker-protocol.ts';
 import { workerScript } from './worker-bundle.ts';
+import type { WorkerGroup } from './worker-group.ts';
 
 /** What to run and where results go. */
 export interface TaskPoolOptions {
@@ -30,6 +31,11 @@ export interface TaskPoolOptions {
   readonly signal?: AbortSignal;
   readonly onResult: (task: Task, metrics: readonly MetricValue[], series: readonly SeriesValues[]) => void;
   readonly onFailure: (task: Task, message: string) => void;
+  /**
+   * Workers to reuse and to hand back when the tasks are done (worker-group.ts), instead of
+   * starting new threads and stopping them at the end.
+   */
+  readonly group?: WorkerGroup;
 }
 
 /** How the pool ended: `interrupted` if the signal stopped it before every task had finished. */
@@ -69,6 +75,12 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
 
     const start = (): void => {
       alive++;
+      const kept = options.group?.take();
+      if (kept !== undefined) {
+        attach(kept);
+        kept.postMessage({ type: 'init', init } satisfies ToWorker);
+        return;
+      }
       // execArgv []: the worker runs the plain-JS bundle, without the tsx loader of the main thread.
       pool.acquire(script, { workerData: init, execArgv: [] }, (error, worker) => {
         if (error !== null) {
@@ -90,13 +102,14 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
       const feed = (): void => {
         if (stopping() || next >= tasks.length) {
           current = null;
-          send({ type: 'stop' });
+          if (options.group !== undefined && !stopping()) release();
+          else send({ type: 'stop' });
           return;
         }
         current = tasks[next++] ?? null;
         if (current !== null) send({ type: 'task', task: current });
       };
-      worker.on('message', (message: FromWorker) => {
+      const onMessage = (message: FromWorker): void => {
         if (message.type === 'ready') ready = true;
         else finished++;
         current = null;
@@ -105,11 +118,11 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
         feed();
         if (message.type === 'result') guard(() => options.onResult(message.task, message.metrics, message.series));
         else if (message.type === 'failure') guard(() => options.onFailure(message.task, message.message));
-      });
-      worker.on('error', (error: Error) => {
+      };
+      const onError = (error: Error): void => {
         lastError = error;
-      });
-      worker.on('exit', (code: number) => {
+      };
+      const onExit = (code: number): void => {
         alive--;
         workers.delete(worker);
         const why = lastError?.message ?? `exit code ${code}`;
@@ -125,7 +138,21 @@ export function runTaskPool(options: TaskPoolOptions): Promise<TaskPoolOutcome> 
           if (!stopping() && next < tasks.length) start();
         }
         settleIfDone();
-      });
+      };
+      // Done with the tasks: the worker goes back to the group, alive and idle, for the next run.
+      const release = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        workers.delete(worker);
+        alive--;
+        options.group?.give(worker);
+        // After the message handler has passed on the worker's last result (it feeds first).
+        queueMicrotask(settleIfDone);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       // Aborted while this worker was starting: it never gets a task.
       if (signal?.aborted === true) void worker.terminate();
     };

@@ -28,8 +28,11 @@ export interface Task {
   readonly seed: number;
 }
 
-/** Main thread -> worker. */
-export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'stop' };
+/**
+ * Main thread -> worker. `init` re-initialises a kept worker for another run (see
+ * worker-group.ts): it drops its compiled models and answers `ready`.
+ */
+export type ToWorker = { readonly type: 'task'; readonly task: Task } | { readonly type: 'init'; readonly init: WorkerInit } | { readonly type: 'stop' };
 
 /** Worker -> main thread. `ready` is sent once, after start-up, before any task is accepted. */
 export type FromWorker =

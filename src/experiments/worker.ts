@@ -1,7 +1,8 @@
 /**
  * A replication worker: started once per pool slot from the esbuild bundle of this file (see
  * worker-bundle.ts), it takes tasks one at a time, runs each replication and posts back its
- * metrics and series. Each scenario's model is loaded on first use and cached. A replication
+ * metrics and series. Each scenario's model is loaded on first use and cached; a kept worker
+ * (worker-group.ts) is re-initialised for the next run by an `init` message. A replication
  * that throws is reported as a failure with its message; the worker then takes the next task.
  *
  * Test hooks: CORRIDOR_SIM_FAIL_REPLICATIONS="scenario/replication,..." makes those replications
@@ -18,8 +19,8 @@ import { loadScenario, type FromWorker, type Task, type ToWorker, type WorkerIni
 
 const port = parentPort;
 if (port === null) throw new Error('src/experiments/worker.ts runs only as a worker thread');
-const init = workerData as WorkerInit;
-const keep = metricFilter(init.metrics);
+let init = workerData as WorkerInit;
+let keep = metricFilter(init.metrics);
 const models = new Map<number, CompiledModel>();
 const hook = (name: string): Set<string> => new Set((process.env[name] ?? '').split(',').filter((s) => s !== ''));
 const injected = hook('CORRIDOR_SIM_FAIL_REPLICATIONS');
@@ -52,6 +53,12 @@ function run(task: Task): FromWorker {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'stop') port.close();
-  else port.postMessage(run(message.task));
+  else if (message.type === 'init') {
+    // Kept for another run (worker-group.ts): its scenarios, so none of the old models.
+    init = message.init;
+    keep = metricFilter(init.metrics);
+    models.clear();
+    port.postMessage({ type: 'ready' } satisfies FromWorker);
+  } else port.postMessage(run(message.task));
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Loader, type Plugin } from 'esbuild';
-import { freshBundle, projectRoot, saveBundle } from './bundle.ts';
+import { BUNDLE_OPTIONS, freshBundle, projectRoot, saveBundle } from './bundle.ts';
 
 /** Environment variable naming the folder for bundles of scripts (default: see `scriptCacheDir`). */
 export const CACHE_DIR_VARIABLE = 'CORRIDOR_SIM_CACHE_DIR';
@@ -79,17 +79,10 @@ export async function bundleScript(script: string): Promise<string> {
   if (cached !== undefined) return cached;
 
   const result = await build({
-    absWorkingDir: projectRoot,
+    ...BUNDLE_OPTIONS,
     entryPoints: [file],
     // Not written there (the bundle is named after its content): it anchors the source map's paths.
     outfile: path.join(dir, `${name}.mjs`),
-    write: false,
-    metafile: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'inline',
     logLevel: 'silent',
     // Before the script's own code (after external imports, which do not read it): argv as under `node script`.
     banner: { js: `process.argv[1] = ${JSON.stringify(file)};` },

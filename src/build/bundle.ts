@@ -22,6 +22,22 @@ import { writeFileAtomic } from '../output/atomic-write.ts';
 /** The project root (the folder with package.json). */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * What every bundle of the project shares: one ES module for Node 20+, in memory (the caller
+ * names and writes it), with its inputs listed for the rebuild stamp and an inline source map
+ * so stack traces point at the TypeScript. No `keepNames`: that is the point (see above).
+ */
+export const BUNDLE_OPTIONS = {
+  absWorkingDir: projectRoot,
+  write: false,
+  metafile: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'inline',
+} as const;
+
 const outDir = path.join(projectRoot, 'node_modules', '.cache', 'corridor-sim');
 
 /** The bundle and the state of the sources it was built from. */
@@ -87,17 +103,10 @@ export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: 
 function build(entry: string, name: string, stampFile: string): string {
   mkdirSync(outDir, { recursive: true });
   const result = buildSync({
-    absWorkingDir: projectRoot,
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.join(projectRoot, entry)],
     outfile: path.join(outDir, `${name}.mjs`),
-    write: false,
-    metafile: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     packages: 'external',
-    sourcemap: 'inline',
     logLevel: 'error',
   });
   const code = result.outputFiles[0]?.contents;

@@ -72,23 +72,16 @@ export class Process<R = void> extends SimEvent<R> implements Resumable {
   override fire(data = 0): void {
     if (data > 0) {
       // A hold ends; a stale one (cut short by an interrupt) is ignored.
-      if (data === this.holdNumber && this.target === this.sim.holdSignal) {
-        this.holdNumber = 0;
-        this.resume(this.sim.holdSignal);
-      }
+      // (resumeWith clears holdNumber, so an interrupt leaves the old number unmatched.)
+      if (data === this.holdNumber) this.resumeWith(this.sim.holdSignal);
       return;
     }
     if (!this.started) {
       this.started = true;
-      this.resume(this.sim.startSignal);
+      this.resumeWith(this.sim.startSignal);
       return;
     }
     super.fire();
-  }
-
-  /** @internal Called by the engine when the event this process waits for is processed. */
-  resumeWith(event: SimEvent<unknown>): void {
-    this.resume(event);
   }
 
   /**
@@ -136,7 +129,8 @@ export class Process<R = void> extends SimEvent<R> implements Resumable {
     interruption.addWaiter(this);
   }
 
-  private resume(event: SimEvent<unknown>): void {
+  /** @internal Called by the engine: the event this process waits for has been processed. */
+  resumeWith(event: SimEvent<unknown>): void {
     // An interrupt that arrives after the process has ended has nothing left to interrupt.
     if (!this.isAlive) return;
     if (event !== this.target && this.target !== null) this.target.removeCallback(this);

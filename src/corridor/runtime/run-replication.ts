@@ -13,7 +13,7 @@ import type { Container, JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
-import { BackgroundPass, Journey, type JourneyHooks } from './journey.ts';
+import { Journey, type JourneyHooks } from './journey.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 import { TRANSIT_QUANTILE_LEVELS, type FlowResult, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
@@ -127,8 +127,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
-  // A background unit leaves when its visit returns (BackgroundPass calls this), rather than
-  // through a wrapping generator per unit, whose yield* would add a frame to every resumption.
+  // A background unit leaves when its visit returns (admitBackground's process calls this).
   const backgroundLeft = (): void => {
     backgroundInSystem--;
   };
@@ -136,12 +135,11 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     const stage = network.byId.get(flow.at);
     if (stage === undefined) throw new Error(`Background flow "${flow.id}" names stage "${flow.at}", which the model does not define`);
     const arrivals = { id: `background:${flow.id}`, feuPerHour: flow.arrivalsPerHour, seasonality: flow.seasonality, lotSize: undefined };
-    const name = `${flow.at}/background`;
     startDemand(ctx, arrivals, (_flow, lot) => {
       for (let i = 0; i < lot; i++) {
         if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
         backgroundInSystem++;
-        new BackgroundPass(sim, stage.backgroundVisit(flow.feuPerArrival, flow.direction), name, backgroundLeft);
+        stage.admitBackground(flow.feuPerArrival, flow.direction, backgroundLeft);
       }
     });
   }

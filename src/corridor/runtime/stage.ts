@@ -7,7 +7,10 @@ import type { ProcessGenerator } from '../../engine/index.ts';
 import { Closure, followClosure, usableItems, type Resource } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Container, RunContext } from './container.ts';
+import { BackgroundPass } from './journey.ts';
 import { StageMonitor } from './stage-monitor.ts';
+
+const noLeave = (): void => {};
 
 /** A terminal, yard or leg as the simulation sees it. */
 export interface Stage {
@@ -36,12 +39,12 @@ export interface Stage {
   /**
    * Background traffic: one unit (a train of `feu` FEU-equivalents, or one FEU-equivalent)
    * arrives now. It takes capacity like a container but is measured apart. Starts
-   * `backgroundVisit` as a process.
+   * `backgroundVisit` as a process; `left`, if given, is called as the unit leaves.
    */
-  admitBackground(feu: number, direction: Direction): void;
+  admitBackground(feu: number, direction: Direction, left?: () => void): void;
   /**
    * The passage of one background unit that arrives now, as a generator that returns when it
-   * leaves the stage (the runtime starts it itself to count the units in the system).
+   * leaves the stage (what `admitBackground` runs; the kinds implement this one).
    */
   backgroundVisit(feu: number, direction: Direction): ProcessGenerator;
   /** Hand the stage's measurement start to `now` (end of warm-up). */
@@ -111,9 +114,9 @@ export abstract class StageBase implements Stage {
     if (factor !== 1 || unitsOut !== 0) throw new Error(`Stage "${this.id}" (${this.kind}) has no capacity a disruption could change`);
   }
 
-  /** Start `backgroundVisit` as a process. */
-  admitBackground(feu: number, direction: Direction): void {
-    this.ctx.sim.process(this.backgroundVisit(feu, direction), `${this.id}/background`);
+  /** Start `backgroundVisit` as a process that calls `left` as the unit leaves. */
+  admitBackground(feu: number, direction: Direction, left: () => void = noLeave): void {
+    new BackgroundPass(this.ctx.sim, this.backgroundVisit(feu, direction), `${this.id}/background`, left);
   }
 
   /** By default a kind takes no background traffic (the compiler refuses it). */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelErrorsOf } from './model-errors-of.ts';
+import { type EditCase, modelErrorsOf } from './model-errors-of.ts';
 import { loadModel, loadModelText } from '../../src/corridor/load-model.ts';
 import { EXIT_BAD_INPUT, type ModelError } from '../../src/corridor/model-error.ts';
 
@@ -24,15 +24,7 @@ function lineOf(text: string, snippet: string): number {
 /** The errors of loading `text` as file `file`; fails the test if it loads. */
 const errorsOf = (text: string, file = BAD): readonly ModelError[] => modelErrorsOf(text, file);
 
-interface Case {
-  readonly name: string;
-  /** Replace `from` (which must occur once in the good fixture) by `to`. */
-  readonly from: string;
-  readonly to: string;
-  readonly path: string;
-  readonly got: string;
-  /** A part of the expected words. */
-  readonly expected: string;
+interface Case extends EditCase {
   /** A snippet of the edited text whose last line the error must name (default: `to`). */
   readonly at?: string;
   /** True when other errors may follow from the same edit; the case's error is then found by path. */

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { modelErrorsOf } from './model-errors-of.ts';
+import { type EditCase, modelErrorsOf } from './model-errors-of.ts';
 import { loadModelText } from '../../src/corridor/load-model.ts';
 import type { ModelError } from '../../src/corridor/model-error.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
@@ -18,16 +18,7 @@ const good = readFileSync(fileURLToPath(new URL('./fixtures/small-corridor.yaml'
 
 const errorsOf = (text: string): readonly ModelError[] => modelErrorsOf(text, FILE);
 
-interface Case {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly path: string;
-  readonly got: string;
-  readonly expected: string;
-}
-
-const cases: readonly Case[] = [
+const cases: readonly EditCase[] = [
   { name: 'a fleet of 1e9 trainsets (per-unit arrays out of memory)', from: 'fleet: { trainsets: 6', to: 'fleet: { trainsets: 1e9', path: 'legs.xian-dostyk.fleet.trainsets', got: '1000000000', expected: 'a whole number <= 10000' },
   { name: 'a time distribution whose mean overflows to Infinity in hours', from: 'between: { dist: exponential, mean: 20, unit: days }', to: 'between: { dist: exponential, mean: 1e308, unit: days }', path: 'weather.caspian.between', got: 'exponential with mean 1e+308 and variance Infinity', expected: 'a distribution with a mean of at most 36500 days (100 years) and a finite variance' },
   { name: 'a duration that overflows to Infinity in hours (BatchTransport maxWait)', from: 'maxWait: { days: 2 }', to: 'maxWait: { days: 1e308 }', path: 'legs.xian-dostyk.departure.maxWait.days', got: '1e+308', expected: 'a number <= 36500' },

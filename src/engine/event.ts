@@ -45,7 +45,7 @@ export class SimEvent<T = unknown> implements Firable {
   /** PENDING, TRIGGERED or PROCESSED. */
   state: number = PENDING;
   /** Optional label used in traces and error messages. */
-  label: string | undefined;
+  label: string | undefined = undefined;
   protected outcome: T | undefined = undefined;
   protected error: Error | null = null;
   private defused = false;

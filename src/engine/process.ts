@@ -47,7 +47,7 @@ export class ProcessError extends Error {
  * holding allocate nothing.
  */
 export class Process<R = void> extends SimEvent<R> implements Resumable {
-  private target: SimEvent<unknown> | null;
+  private target: SimEvent<unknown> | null = null;
   private started = false;
   // Number of the hold in progress (0: none). A hold ended early by an interrupt leaves its
   // entry on the list; the number no longer matches when it fires, so it is ignored.

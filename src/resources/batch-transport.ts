@@ -13,7 +13,7 @@
  * arrivals, returns and closure changes of that instant, so a vehicle returning exactly at a slot
  * makes it and an item joining exactly at a slot (with cutoff 0) goes on it.
  */
-import { LATE } from '../engine/event-queue.ts';
+import { LATE, NORMAL, type Firable } from '../engine/event-queue.ts';
 import type { SimEvent } from '../engine/event.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { RandomStreams, type RandomStream } from '../random/index.ts';
@@ -27,13 +27,32 @@ import { checkedUsableItems } from './load-factor.ts';
 export type { DeparturePolicy, FullOrMaxWaitPolicy, TimetablePolicy, WhenFullPolicy } from './batch-policy.ts';
 export type { BatchRecord, BatchTransportOptions } from './batch-types.ts';
 
-/** An item waiting at A. */
-interface Entry<T> {
-  readonly item: T;
-  readonly joined: number;
-  /** Opportunities that had happened when it joined (for `missed`). */
-  readonly mark: number;
-  readonly event: SimEvent<BatchRecord<T>>;
+/**
+ * An item on its way: waiting at A, then aboard. Told of its delivery by its event (`board`) or,
+ * for a rider (`ride`), by an entry that fires the rider, after the record fields are filled in.
+ */
+class Entry<T> implements BatchRecord<T> {
+  departed = Number.NaN;
+  arrived = Number.NaN;
+  delivered = Number.NaN;
+  vehicle = -1;
+  departure = 0;
+  missed = 0;
+
+  /**
+   * @param item the item. @param joined when it joined at A, hours.
+   * @param mark opportunities that had happened when it joined (for `missed`).
+   * @param event succeeds with its record (board), or null (ride).
+   * @param rider fired with `step` at its delivery (ride), or null (board).
+   */
+  constructor(
+    readonly item: T,
+    readonly joined: number,
+    readonly mark: number,
+    readonly event: SimEvent<BatchRecord<T>> | null,
+    readonly rider: Firable | null,
+    readonly step: number,
+  ) {}
 }
 
 /** A fleet of capacity-K vehicles cycling between A and B under a departure policy. */
@@ -121,10 +140,25 @@ export class BatchTransport<T = unknown> {
    */
   board(item: T): SimEvent<BatchRecord<T>> {
     const event = this.sim.event<BatchRecord<T>>(`${this.name} delivery`);
-    this.queue.push({ item, joined: this.sim.now, mark: this.opportunities, event });
+    this.join(new Entry(item, this.sim.now, this.opportunities, event, null, 0));
+    return event;
+  }
+
+  /**
+   * The callback form of `board`, for state-machine model code: `rider.fire(step)` is called
+   * through an entry made exactly where `board`'s event would have succeeded, so the order of
+   * events is the same. The returned record's fields are filled in by then (NaN before).
+   */
+  ride(item: T, rider: Firable, step: number): BatchRecord<T> {
+    const entry = new Entry(item, this.sim.now, this.opportunities, null, rider, step);
+    this.join(entry);
+    return entry;
+  }
+
+  private join(entry: Entry<T>): void {
+    this.queue.push(entry);
     this.tryDispatch();
     this.changed();
-    return event;
   }
 
   /** Items waiting at A. */
@@ -297,7 +331,18 @@ export class BatchTransport<T = unknown> {
     const opportunity = this.tripOpportunity[vehicle] as number;
     const delivered = this.sim.now;
     for (const e of entries) {
-      e.event.succeed({ item: e.item, joined: e.joined, departed, arrived, delivered, vehicle, departure, missed: opportunity - 1 - e.mark });
+      const missed = opportunity - 1 - e.mark;
+      if (e.event !== null) {
+        e.event.succeed({ item: e.item, joined: e.joined, departed, arrived, delivered, vehicle, departure, missed });
+      } else {
+        e.departed = departed;
+        e.arrived = arrived;
+        e.delivered = delivered;
+        e.vehicle = vehicle;
+        e.departure = departure;
+        e.missed = missed;
+        this.sim.enqueue(e.rider as Firable, 0, NORMAL, e.step);
+      }
     }
     this.itemsDelivered += entries.length;
     this.sim.schedule(drawHours(this.times.return, this.rng.return, `${this.name} returnTime`), this.onReturned, vehicle);

@@ -14,8 +14,8 @@
  * at exactly `end` goes.
  */
 import type { Distribution } from '../distributions/distribution.ts';
-import { URGENT } from '../engine/event-queue.ts';
-import type { SimEvent } from '../engine/event.ts';
+import { NORMAL, URGENT, type Firable } from '../engine/event-queue.ts';
+import { SimEvent } from '../engine/event.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import type { RandomStream } from '../random/index.ts';
 import { checkHours, drawHours } from './batch-duration.ts';
@@ -35,7 +35,9 @@ export class Closure {
   private closedSince = 0;
   private closedBefore = 0;
   private readonly createdAt: number;
-  private waiters: SimEvent<number>[] = [];
+  // Events (whenOpen) and state machines (whenOpenFire) waiting to reopen, and their steps (0 for events).
+  private waiters: Array<SimEvent<number> | Firable> = [];
+  private waiterSteps: number[] = [];
   private readonly listeners: ClosureListener[] = [];
 
   /**
@@ -75,8 +77,24 @@ export class Closure {
   whenOpen(): SimEvent<number> {
     const event = this.sim.event<number>(`${this.name} open`);
     if (this.isOpen) event.succeed(this.sim.now);
-    else this.waiters.push(event);
+    else {
+      this.waiters.push(event);
+      this.waiterSteps.push(0);
+    }
     return event;
+  }
+
+  /**
+   * The callback form of `whenOpen`, for state-machine model code: `who.fire(step)` is called
+   * through an entry made exactly where `whenOpen`'s event would have succeeded (now if open, else
+   * at the reopening, in the order of the calls among all waiters). Check `isOpen` again then.
+   */
+  whenOpenFire(who: Firable, step: number): void {
+    if (this.isOpen) this.sim.enqueue(who, 0, NORMAL, step);
+    else {
+      this.waiters.push(who);
+      this.waiterSteps.push(step);
+    }
   }
 
   /**
@@ -114,8 +132,13 @@ export class Closure {
     if (this.holds.length > 0) return;
     this.closedBefore += this.sim.now - this.closedSince;
     const waiters = this.waiters;
+    const steps = this.waiterSteps;
     this.waiters = [];
-    for (const waiter of waiters) waiter.succeed(this.sim.now);
+    this.waiterSteps = [];
+    waiters.forEach((waiter, i) => {
+      if (waiter instanceof SimEvent) waiter.succeed(this.sim.now);
+      else this.sim.enqueue(waiter, 0, NORMAL, steps[i] as number);
+    });
     this.notify(true);
   }
 

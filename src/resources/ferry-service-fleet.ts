@@ -4,6 +4,7 @@
  * berthing, unloading item by item, leaving B). The subclass holds port A, the departure policies
  * and the public commands; semantics are in its file comment. Times are hours, sizes are items.
  */
+import { NORMAL, type Firable } from '../engine/event-queue.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { RandomStreams, type RandomStream } from '../random/index.ts';
 import { checkHours, drawHours, type Hours } from './batch-duration.ts';
@@ -282,10 +283,20 @@ export abstract class FerryFleet<T> {
     const e = (this.cargo[v] as Array<FerryEntry<T>>)[index] as FerryEntry<T>;
     this.itemsDelivered++;
     this.aboard--;
-    e.event.succeed({
-      item: e.item, joined: e.joined, loadStarted: e.loadStarted, loaded: e.loaded, departed: this.departedAt[v] as number, arrivedOffB: this.arrivedAt[v] as number,
-      berthedB: this.berthedAt[v] as number, delivered: this.sim.now, vessel: v, departure: this.departureNo[v] as number,
-    });
+    if (e.event !== null) {
+      e.event.succeed({
+        item: e.item, joined: e.joined, loadStarted: e.loadStarted, loaded: e.loaded, departed: this.departedAt[v] as number, arrivedOffB: this.arrivedAt[v] as number,
+        berthedB: this.berthedAt[v] as number, delivered: this.sim.now, vessel: v, departure: this.departureNo[v] as number,
+      });
+    } else {
+      e.departed = this.departedAt[v] as number;
+      e.arrivedOffB = this.arrivedAt[v] as number;
+      e.berthedB = this.berthedAt[v] as number;
+      e.delivered = this.sim.now;
+      e.vessel = v;
+      e.departure = this.departureNo[v] as number;
+      this.sim.enqueue(e.rider as Firable, 0, NORMAL, e.step);
+    }
     this.unloadNext(v);
   };
 

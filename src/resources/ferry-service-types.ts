@@ -3,6 +3,7 @@
  * service file holds only behaviour. Times are hours, sizes are items (FEU).
  */
 import type { SimEvent } from '../engine/event.ts';
+import type { Firable } from '../engine/event-queue.ts';
 import type { RandomStream, RandomStreams } from '../random/index.ts';
 import type { Hours } from './batch-duration.ts';
 import type { DeparturePolicy } from './batch-policy.ts';
@@ -78,11 +79,30 @@ export interface FerryRecord<T> {
   readonly departure: number;
 }
 
-/** An item at A or aboard: its times so far (hours) and the event to succeed on delivery. */
-export interface FerryEntry<T> {
-  readonly item: T;
-  readonly joined: number;
-  loadStarted: number;
-  loaded: number;
-  readonly event: SimEvent<FerryRecord<T>>;
+/**
+ * An item at A or aboard, and its record: times so far (hours), filled in as it goes. Told of
+ * its delivery by its event (`board`) or, for a rider (`ride`), by an entry that fires the rider.
+ */
+export class FerryEntry<T> implements FerryRecord<T> {
+  loadStarted = Number.NaN;
+  loaded = Number.NaN;
+  departed = Number.NaN;
+  arrivedOffB = Number.NaN;
+  berthedB = Number.NaN;
+  delivered = Number.NaN;
+  vessel = -1;
+  departure = 0;
+
+  /**
+   * @param item the item. @param joined when it joined at A, hours.
+   * @param event succeeds with its record (board), or null (ride).
+   * @param rider fired with `step` when its unloading ends (ride), or null (board).
+   */
+  constructor(
+    readonly item: T,
+    readonly joined: number,
+    readonly event: SimEvent<FerryRecord<T>> | null,
+    readonly rider: Firable | null,
+    readonly step: number,
+  ) {}
 }

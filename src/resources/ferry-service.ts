@@ -38,12 +38,12 @@
  * and max-wait deadlines LATE. The fleet's first berthing is at NORMAL priority at creation time,
  * after closures that start at that instant.
  */
-import { LATE } from '../engine/event-queue.ts';
+import { LATE, type Firable } from '../engine/event-queue.ts';
 import type { SimEvent } from '../engine/event.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { TimetableSlots } from './batch-policy.ts';
 import { ANCHOR_A, BERTHING_A, CLOSING, FerryFleet, HELD_A, IDLE, LOADING, OUT_OF_SERVICE, SAILING, open } from './ferry-service-fleet.ts';
-import type { FerryEntry, FerryRecord, FerryServiceOptions } from './ferry-service-types.ts';
+import { FerryEntry, type FerryRecord, type FerryServiceOptions } from './ferry-service-types.ts';
 
 export type { FerryRecord, FerryServiceOptions } from './ferry-service-types.ts';
 
@@ -69,10 +69,25 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
   /** An item joins the FIFO at A; the event succeeds with its record when its own unloading at B ends. */
   board(item: T): SimEvent<FerryRecord<T>> {
     const event = this.sim.event<FerryRecord<T>>(`${this.name} delivery`);
-    this.queue.push({ item, joined: this.sim.now, loadStarted: NaN, loaded: NaN, event });
+    this.join(new FerryEntry(item, this.sim.now, event, null, 0));
+    return event;
+  }
+
+  /**
+   * The callback form of `board`, for state-machine model code: `rider.fire(step)` is called
+   * through an entry made exactly where `board`'s event would have succeeded, so the order of
+   * events is the same. The returned record's fields are filled in by then.
+   */
+  ride(item: T, rider: Firable, step: number): FerryRecord<T> {
+    const entry = new FerryEntry(item, this.sim.now, null, rider, step);
+    this.join(entry);
+    return entry;
+  }
+
+  private join(entry: FerryEntry<T>): void {
+    this.queue.push(entry);
     this.feed();
     this.after();
-    return event;
   }
 
   /** Change the share of K a vessel may carry; loads already closed keep their size. */

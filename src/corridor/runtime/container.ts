@@ -3,10 +3,11 @@
  * shares. The container is mutable on purpose: stages hand over "how it arrived" (the train it
  * came on, the direction) through its fields, so moving it allocates nothing per stage.
  */
-import type { SimEvent, Simulation } from '../../engine/index.ts';
+import { URGENT, type Firable, type Simulation } from '../../engine/index.ts';
 import type { RandomStreams } from '../../random/index.ts';
-import type { SimCalendar } from '../../resources/index.ts';
+import type { BatchRecord, FerryRecord, SimCalendar } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
+import type { Stage } from './stage.ts';
 
 /** One row of the journey log: a container's visit to one stage. Times in hours. */
 export interface JourneyRow {
@@ -25,49 +26,98 @@ export interface JourneyRow {
 }
 
 /**
- * Containers handled together as one train (a train run on a rail leg, a train in a yard):
- * they join while it forms, wait on `done`, and share the time its service `started`.
+ * Containers handled together as one train (a train run on a rail leg, a train in a yard): they
+ * join while it forms, leave together, and share the time its service `started`. A yard keys
+ * its visits by the group the containers arrived in.
  */
 export interface TravelGroup {
   /** Containers in the group. */
   size: number;
   /** When the group's service began (path granted, track granted), hours; NaN until then. */
   started: number;
-  /** Succeeds when the group leaves the stage. */
-  readonly done: SimEvent<undefined>;
 }
 
-/** A new, empty group whose `done` event is labelled `label` in traces. */
-export function newTravelGroup(sim: Simulation, label: string): TravelGroup {
-  return { size: 0, started: Number.NaN, done: sim.event<undefined>(label) };
-}
-
-/** A container on its way. Times in hours. */
-export interface Container {
-  readonly id: number;
-  readonly routeIndex: number;
-  /** When it entered the network at its origin. */
-  readonly entered: number;
-  /** Entered after the warm-up: its times count in the statistics. */
-  readonly measured: boolean;
-  /** Background traffic (other trains, trucks, wagons): takes capacity, never in the study's statistics. */
-  readonly background: boolean;
-  /** The train or sailing it arrived on at the current stage (null at the origin). */
-  group: TravelGroup | null;
-  /** Direction of the leg it arrived on. */
-  direction: Direction;
-  /** When service began at the stage it is leaving (set by each stage). */
-  started: number;
-  /** When its vessel left the berth, set by stages that load at a berth (NaN: same as `started`). */
-  departed: number;
+/** What moves a container on when it leaves a stage: its journey, or a background unit's end. */
+export interface Itinerary {
+  /** `container` leaves the stage it is at (`container.at`) now. */
+  left(container: Container): void;
 }
 
 /**
- * One unit of background traffic (an FEU-equivalent of other boxes, wagons or trucks) entering
- * a stage at `now`: it takes capacity like a container but is never measured as one.
+ * A container (one FEU, or one FEU-equivalent of background traffic) on its way. Times in hours.
+ *
+ * It is a state machine driven by the stage it is at: the stage schedules the container itself
+ * on the future-event list with a step number of its own (`sim.enqueue(container, delay,
+ * NORMAL, step)`), and the engine hands the step back through `fire`. So moving a container
+ * allocates nothing per wait: no process, no generator, no event.
  */
-export function backgroundUnit(now: number): Container {
-  return { id: -1, routeIndex: -1, entered: now, measured: false, background: true, group: null, direction: 'westbound', started: now, departed: Number.NaN };
+export class Container implements Firable {
+  /** The stage it is at (null before its first). */
+  at: Stage | null = null;
+  /** Index of `at` in its route's stages (journeys). */
+  stageIndex = 0;
+  /** When it arrived at the stage it is at. */
+  arrived: number;
+  /** The train or sailing it arrived on at the current stage (null at the origin). */
+  group: TravelGroup | null = null;
+  /** Direction of the leg it arrived on. */
+  direction: Direction = 'westbound';
+  /** When service began at the stage it is leaving (set by each stage). */
+  started: number;
+  /** When its vessel left the berth, set by stages that load at a berth (NaN: same as `started`). */
+  departed = Number.NaN;
+  /** A stage's scratch time while the container is there (e.g. when it joined the gate queue), hours. */
+  mark = 0;
+  /** Its place on a batch transport or ferry while it rides one (null otherwise). */
+  ride: BatchRecord<Container> | FerryRecord<Container> | null = null;
+
+  /**
+   * @param id sequence number (-1 for background units). @param routeIndex its route (-1 for
+   * background). @param entered when it entered the network. @param measured entered after the
+   * warm-up: its times count. @param background other traffic: takes capacity, never in the
+   * study's statistics. @param itinerary what moves it on from a stage.
+   */
+  constructor(
+    readonly id: number,
+    readonly routeIndex: number,
+    readonly entered: number,
+    readonly measured: boolean,
+    readonly background: boolean,
+    readonly itinerary: Itinerary,
+  ) {
+    this.arrived = entered;
+    this.started = entered;
+  }
+
+  /** Called by the engine: step `step` of the stage it is at (0: arrive at `at`). */
+  fire(step: number): void {
+    const stage = this.at as Stage;
+    if (step === ARRIVE) stage.arrive(this);
+    else stage.resume(this, step);
+  }
+
+  /** Leave the current stage now (called by the stage). */
+  leave(): void {
+    this.itinerary.left(this);
+  }
+}
+
+/** The step that makes a container arrive at `container.at` (stages number their own steps from 1). */
+export const ARRIVE = 0;
+
+/**
+ * Move `container` into `stage` now, in an URGENT entry at the current instant (where a process
+ * would have started): how a journey or a background unit begins.
+ */
+export function startAt(sim: Simulation, container: Container, stage: Stage): void {
+  container.at = stage;
+  container.arrived = sim.now;
+  sim.enqueue(container, 0, URGENT, ARRIVE);
+}
+
+/** One unit of background traffic (an FEU-equivalent of other boxes, wagons or trucks) entering now; `left` is called as it leaves. */
+export function backgroundUnit(now: number, left: () => void): Container {
+  return new Container(-1, -1, now, false, true, { left });
 }
 
 /** What every stage of one replication shares. */

@@ -1,12 +1,11 @@
 /**
- * A container's journey as one process that runs its route's stage visits one after another.
- *
- * Written as a generator that delegates with `yield*`, every resumption of a visit would pass
- * through the journey's frame as well; chaining the visits inside one process (see
- * `Process.continueWith`) resumes the visit directly and allocates nothing between stages.
+ * Containers' journeys: each container visits its route's stages one after another. A stage
+ * tells the container's itinerary when it leaves; the journey logs the visit and moves the
+ * container into the next stage at once, so passing from one stage to the next costs no entry
+ * on the future-event list and allocates nothing.
  */
-import { Process, type Simulation } from '../../engine/index.ts';
-import type { Container } from './container.ts';
+import type { Simulation } from '../../engine/index.ts';
+import { startAt, type Container, type Itinerary } from './container.ts';
 import type { RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 
@@ -18,61 +17,42 @@ export interface JourneyHooks {
   readonly delivered: (container: Container) => void;
 }
 
-/** One container's passage through the stages of its route. */
-export class Journey extends Process<void> {
-  private stageIndex = 0;
-  // When the container arrived at the stage it is in now, hours.
-  private arrived: number;
-
+/** The itinerary of every container of one replication: its route's stages in order. */
+export class Journeys implements Itinerary {
   /**
-   * @param sim the simulation. @param container the container (its route has at least one
-   * stage). @param route its route. @param hooks the replication's bookkeeping.
+   * @param sim the simulation. @param routes the replication's routes, by index (each has at
+   * least one stage). @param hooks the replication's bookkeeping.
    */
   constructor(
-    sim: Simulation,
-    private readonly container: Container,
-    private readonly route: RuntimeRoute,
+    private readonly sim: Simulation,
+    private readonly routes: readonly RuntimeRoute[],
     private readonly hooks: JourneyHooks,
-  ) {
+  ) {}
+
+  /** Start `container` (whose itinerary is this) at its route's first stage, now. */
+  start(container: Container): void {
+    const route = this.routes[container.routeIndex] as RuntimeRoute;
     container.departed = Number.NaN;
-    super(sim, (route.stages[0] as Stage).visit(container), 'container');
-    // The first visit starts when the process does, at the current time.
-    this.arrived = sim.now;
+    container.stageIndex = 0;
+    startAt(this.sim, container, route.stages[0] as Stage);
   }
 
-  protected override continueWith(): ReturnType<Stage['visit']> | null {
-    const { container, route, hooks } = this;
+  /** The container leaves its stage now: log it, then enter the next stage or be delivered. */
+  left(container: Container): void {
+    const route = this.routes[container.routeIndex] as RuntimeRoute;
     const stages = route.stages;
-    if (hooks.stageLeft !== null) hooks.stageLeft(container, route, stages[this.stageIndex] as Stage, this.arrived);
-    const next = ++this.stageIndex;
+    const hooks = this.hooks;
+    if (hooks.stageLeft !== null) hooks.stageLeft(container, route, container.at as Stage, container.arrived);
+    const next = ++container.stageIndex;
     if (next === stages.length) {
+      container.at = null;
       hooks.delivered(container);
-      return null;
+      return;
     }
-    this.arrived = this.sim.now;
+    const stage = stages[next] as Stage;
+    container.at = stage;
+    container.arrived = this.sim.now;
     container.departed = Number.NaN;
-    return (stages[next] as Stage).visit(container);
-  }
-}
-
-/**
- * One background unit's passage through one stage (another operator's train, a truck): a
- * process that calls `left` as its visit returns. Nobody waits for it, so its end takes no
- * entry on the future-event list (a callback on the process's end would need one).
- */
-export class BackgroundPass extends Process<void> {
-  /** @param sim the simulation. @param visit the stage's background visit. @param name for traces. @param left called when the unit leaves the stage. */
-  constructor(
-    sim: Simulation,
-    visit: ReturnType<Stage['backgroundVisit']>,
-    name: string,
-    private readonly left: () => void,
-  ) {
-    super(sim, visit, name);
-  }
-
-  protected override continueWith(): null {
-    this.left();
-    return null;
+    stage.arrive(container);
   }
 }

@@ -9,11 +9,11 @@ import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../st
 import type { CompiledModel } from '../compiled.ts';
 import { DEFAULT_LIMITS, LimitError } from '../limits.ts';
 import { HOURS_PER_WEEK, MAX_HOURS } from '../units.ts';
-import type { Container, JourneyRow, RunContext } from './container.ts';
+import { Container, type JourneyRow, type RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
-import { Journey, type JourneyHooks } from './journey.ts';
+import { Journeys, type JourneyHooks } from './journey.ts';
 import { buildNetwork, type RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 import { TRANSIT_QUANTILE_LEVELS, type FlowResult, type ReplicationResult, type RouteResult, type StageResult } from './result.ts';
@@ -107,27 +107,28 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     },
   };
 
+  const journeys = new Journeys(sim, network.routes, hooks);
+
   const routeIndexOf = (id: string, who: string): number => {
     const index = network.routeIndex.get(id);
     if (index === undefined) throw new Error(`${who} names route "${id}", which the model does not define`);
     return index;
   };
   const enter = (routeIndex: number, lot: number): void => {
-    const route = network.routes[routeIndex] as RuntimeRoute;
     for (let i = 0; i < lot; i++) {
       if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
       const now = sim.now;
       const measured = now >= warmupHours;
-      const container: Container = { id: nextId++, routeIndex, entered: now, measured, background: false, group: null, direction: 'westbound', started: now, departed: Number.NaN };
+      const container = new Container(nextId++, routeIndex, now, measured, false, journeys);
       entered++;
       if (measured) (routeStats[routeIndex] as RouteStats).entered++;
       inSystem.update(now, entered - delivered);
-      new Journey(sim, container, route, hooks);
+      journeys.start(container);
     }
   };
   const flows = startFlows(model, ctx, routeIndexOf, enter);
   startDisruptions(model, network.byId, ctx);
-  // A background unit leaves when its visit returns (admitBackground's process calls this).
+  // A background unit leaves when its stage says so (admitBackground's `left`).
   const backgroundLeft = (): void => {
     backgroundInSystem--;
   };

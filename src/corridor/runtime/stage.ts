@@ -1,16 +1,23 @@
 /**
  * The one interface every part of a route implements, and the base class the kinds share. A
- * container's journey is a loop over its route's stages, delegating to each stage's `visit`
- * generator (see run-replication.ts).
+ * container's journey passes it from stage to stage (journey.ts); each stage is a state machine
+ * over the containers in it: `arrive` takes one in, the stage schedules the container itself with
+ * step numbers of its own, `resume` is handed those steps back, and `container.leave()` ends the
+ * visit.
+ *
+ * Why not a generator process per visit, as the engine also allows? A corridor year is 56,000
+ * containers through a dozen stages each; a generator frame, a request event and a delivery
+ * event per visit made most of the allocation of a run. The state machines make the same entries
+ * at the same moments as those processes did (a grant, a hold, a delivery each schedule one entry
+ * where the event would have), so the order of events, and every result, is the same.
  */
-import type { ProcessGenerator } from '../../engine/index.ts';
-import { Closure, followClosure, usableItems, type Resource } from '../../resources/index.ts';
+import { Closure, followClosure, usableItems } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Container, RunContext } from './container.ts';
-import { BackgroundPass } from './journey.ts';
 import { StageMonitor } from './stage-monitor.ts';
 
-const noLeave = (): void => {};
+/** The default `left` of a background unit: nothing to do. */
+export const noLeave = (): void => {};
 
 /** A terminal, yard or leg as the simulation sees it. */
 export interface Stage {
@@ -27,10 +34,12 @@ export interface Stage {
    */
   readonly waterside: Closure;
   /**
-   * Move `container` through this stage: wait for capacity, be served or carried, and set
-   * `container.started` to when service began. Returns when the container leaves the stage.
+   * `container` arrives now (`container.arrived`): wait for capacity, be served or carried, set
+   * `container.started` to when service began, and call `container.leave()` when it leaves.
    */
-  visit(container: Container): ProcessGenerator;
+  arrive(container: Container): void;
+  /** An entry this stage scheduled for `container` with `step` (>= 1) fired. */
+  resume(container: Container, step: number): void;
   /**
    * Capacity disruptions changed: `factor` is the product of the active `reduced` factors (1 for
    * none), `unitsOut` the sum of the active `repair` units (0 for none).
@@ -38,15 +47,10 @@ export interface Stage {
   setCapacity(factor: number, unitsOut: number): void;
   /**
    * Background traffic: one unit (a train of `feu` FEU-equivalents, or one FEU-equivalent)
-   * arrives now. It takes capacity like a container but is measured apart. Starts
-   * `backgroundVisit` as a process; `left`, if given, is called as the unit leaves.
+   * arrives now, starting in an URGENT entry at this instant. It takes capacity like a container
+   * but is measured apart; `left`, if given, is called as the unit leaves.
    */
   admitBackground(feu: number, direction: Direction, left?: () => void): void;
-  /**
-   * The passage of one background unit that arrives now, as a generator that returns when it
-   * leaves the stage (what `admitBackground` runs; the kinds implement this one).
-   */
-  backgroundVisit(feu: number, direction: Direction): ProcessGenerator;
   /** Hand the stage's measurement start to `now` (end of warm-up). */
   reset(now: number): void;
 }
@@ -63,7 +67,7 @@ export class DisruptedServers {
 
   /** @param resource the servers. @param base their number with no disruption. @param closure the place's closure. */
   constructor(
-    private readonly resource: Resource,
+    private readonly resource: { setCapacity(capacity: number): void },
     private readonly base: number,
     private readonly closure: Closure,
   ) {
@@ -107,20 +111,17 @@ export abstract class StageBase implements Stage {
     followClosure(this.closure, this.waterside, 'place closed');
   }
 
-  abstract visit(container: Container): ProcessGenerator;
+  abstract arrive(container: Container): void;
+
+  abstract resume(container: Container, step: number): void;
 
   /** By default a kind has no capacity to scale (the compiler refuses such disruptions). */
   setCapacity(factor: number, unitsOut: number): void {
     if (factor !== 1 || unitsOut !== 0) throw new Error(`Stage "${this.id}" (${this.kind}) has no capacity a disruption could change`);
   }
 
-  /** Start `backgroundVisit` as a process that calls `left` as the unit leaves. */
-  admitBackground(feu: number, direction: Direction, left: () => void = noLeave): void {
-    new BackgroundPass(this.ctx.sim, this.backgroundVisit(feu, direction), `${this.id}/background`, left);
-  }
-
   /** By default a kind takes no background traffic (the compiler refuses it). */
-  backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
+  admitBackground(_feu: number, _direction: Direction, _left: () => void = noLeave): void {
     throw new Error(`Stage "${this.id}" (${this.kind}) takes no background traffic`);
   }
 

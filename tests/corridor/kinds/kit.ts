@@ -4,7 +4,7 @@
  * a network built by hand so that a test can admit background traffic at exact times.
  */
 import type { CompiledDisruption, CompiledFerryLeg, CompiledModel, CompiledRailLeg, CompiledSeaLeg, CompiledTerminal, CompiledWeather, CompiledYard } from '../../../src/corridor/compiled.ts';
-import type { Container, JourneyRow, RunContext } from '../../../src/corridor/runtime/container.ts';
+import { Container, startAt, type Itinerary, type JourneyRow, type RunContext } from '../../../src/corridor/runtime/container.ts';
 import { buildNetwork, type Network } from '../../../src/corridor/runtime/network.ts';
 import { runReplication, type ScriptedArrival } from '../../../src/corridor/runtime/run-replication.ts';
 import type { Stage } from '../../../src/corridor/runtime/stage.ts';
@@ -100,25 +100,27 @@ export function handNetwork(model: CompiledModel): { ctx: RunContext; network: N
   return { ctx, network: buildNetwork(model, ctx), sim };
 }
 
-/** A measured study container entering now (cast: the Container type may grow fields). */
+/** When each box sent by `visitAt` left its stage: the record to fill in, and its clock. */
+const visits = new WeakMap<Container, { readonly visit: { left: number }; readonly sim: Simulation }>();
+const recordLeaving: Itinerary = {
+  left(container) {
+    const entry = visits.get(container);
+    if (entry !== undefined) entry.visit.left = entry.sim.now;
+  },
+};
+
+/** A measured study container entering at `now` whose leaving a stage is recorded by `visitAt`. */
 export function studyBox(id: number, now: number): Container {
-  return { id, routeIndex: 0, entered: now, measured: true, background: false, group: null, direction: 'westbound', started: now, departed: Number.NaN } as Container;
+  return new Container(id, 0, now, true, false, recordLeaving);
 }
 
 /**
- * Send `box` through `stage` from time `at` (hours); the returned record's `left` is the time it
- * left the stage (NaN until then; read it after `sim.run`).
+ * Send `box` (a `studyBox`) through `stage` from time `at` (hours), as a journey would; the
+ * returned record's `left` is the time it left the stage (NaN until then; read it after `sim.run`).
  */
 export function visitAt(sim: Simulation, stage: Stage, box: Container, at: number): { left: number } {
   const visit = { left: Number.NaN };
-  sim.scheduleAt(at, () => {
-    sim.process(
-      (function* () {
-        yield* stage.visit(box);
-        visit.left = sim.now;
-      })(),
-      'box',
-    );
-  });
+  visits.set(box, { visit, sim });
+  sim.scheduleAt(at, () => startAt(sim, box, stage));
   return visit;
 }

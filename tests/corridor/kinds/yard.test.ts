@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CompiledYard } from '../../../src/corridor/compiled.ts';
-import { newTravelGroup } from '../../../src/corridor/runtime/container.ts';
 import { model, rail, route } from '../fixtures-compiled.ts';
-import { handNetwork, runLogged, studyBox, term, windowed, yardNode } from './kit.ts';
+import { handNetwork, runLogged, studyBox, term, visitAt, windowed, yardNode } from './kit.ts';
 
 // a (4 servers, 1 h) -- rail1: 2-FEU trains, 10 h, a path an hour --> y -- rail2 (2 FEU, 1 h) --> b.
 // A lot of 4 at t=0 is handled 0-1 at a; train 1 takes the path at 1 and train 2 at 2 (one path
@@ -77,20 +76,13 @@ describe('yard: whole trains on tracks', () => {
     y.admitBackground(50, 'westbound');
     sim.scheduleAt(2, () => y.admitBackground(50, 'eastbound'));
     const boxes = [studyBox(0, 1), studyBox(1, 1)];
-    const left: number[] = [];
-    sim.scheduleAt(1, () => {
-      const train = newTravelGroup(sim, 'study train');
-      for (const box of boxes) {
-        box.group = train;
-        sim.process((function* () {
-          yield* y.visit(box);
-          left.push(sim.now);
-        })(), 'box');
-      }
-    });
+    // Both came on one train (a yard groups the boxes of one arriving train).
+    const train = { size: 2, started: 0 };
+    for (const box of boxes) box.group = train;
+    const visits = boxes.map((box) => visitAt(sim, y, box, 1));
     sim.run(30);
     expect(boxes.map((b) => b.started)).toEqual([5, 5]);
-    expect(left).toEqual([10, 10]);
+    expect(visits.map((v) => v.left)).toEqual([10, 10]);
     const m = y.monitor;
     expect([m.throughput.total, m.wait.mean]).toEqual([2, 4]);
     expect([m.backgroundFeu, m.backgroundWait.count, m.backgroundWait.mean]).toEqual([100, 2, 4]);

@@ -10,16 +10,18 @@
  * berth (its own loading and waiting aboard until the vessel leaves), sailing, at anchor and
  * berthing at the destination, and its own unloading.
  */
-import type { ProcessGenerator } from '../../../engine/index.ts';
 import { FerryService, type FerryRecord } from '../../../resources/index.ts';
-import { backgroundUnit, type Container, type RunContext } from '../../runtime/container.ts';
+import { backgroundUnit, startAt, type Container, type RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
-import { StageBase } from '../../runtime/stage.ts';
+import { noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledFerryLeg } from './compile.ts';
 
 /** Phases measured per container at a ferry leg, in this order (hours). */
 export const FERRY_PHASES = ['wait_vessel', 'at_berth', 'sailing', 'anchor_berthing', 'unloading'] as const;
+
+// Step of a container: its own unloading at the far port has ended (the service delivered it).
+const UNLOADED = 1;
 
 /** A ferry leg in a running replication. */
 export class FerryLegStage extends StageBase {
@@ -57,28 +59,36 @@ export class FerryLegStage extends StageBase {
     });
   }
 
-  /** Wait for a vessel, load, cross, unload. */
-  *visit(container: Container): ProcessGenerator {
-    const sim = this.ctx.sim;
-    const arrived = sim.now;
-    if (!container.background) this.monitor.joinQueue(arrived);
-    const r = (yield this.service.board(container)) as FerryRecord<Container>;
+  /** Wait for a vessel (then load, cross and unload: `resume`). */
+  arrive(container: Container): void {
+    if (!container.background) this.monitor.joinQueue(container.arrived);
+    container.ride = this.service.ride(container, container, UNLOADED);
+  }
+
+  /** The container's own unloading at the far port has ended: it leaves. */
+  resume(container: Container, step: number): void {
+    if (step !== UNLOADED) throw new Error(`Ferry leg "${this.id}": unknown step ${step}`);
+    const r = container.ride as FerryRecord<Container>;
+    container.ride = null;
     container.group = null;
+    const m = this.monitor;
     if (container.background) {
-      this.monitor.recordBackground(1, r.loadStarted - r.joined);
+      m.recordBackground(1, r.loadStarted - r.joined);
+      container.leave();
       return;
     }
     container.started = r.loadStarted;
     container.departed = r.departed;
-    const left = sim.now;
-    const m = this.monitor;
-    m.record(left, r.loadStarted - arrived, left - r.loadStarted, container.measured);
-    if (!container.measured) return;
-    m.recordPhase(0, r.loadStarted - r.joined);
-    m.recordPhase(1, r.departed - r.loadStarted);
-    m.recordPhase(2, r.arrivedOffB - r.departed);
-    m.recordPhase(3, r.berthedB - r.arrivedOffB);
-    m.recordPhase(4, r.delivered - r.berthedB);
+    const left = this.ctx.sim.now;
+    m.record(left, r.loadStarted - container.arrived, left - r.loadStarted, container.measured);
+    if (container.measured) {
+      m.recordPhase(0, r.loadStarted - r.joined);
+      m.recordPhase(1, r.departed - r.loadStarted);
+      m.recordPhase(2, r.arrivedOffB - r.departed);
+      m.recordPhase(3, r.berthedB - r.arrivedOffB);
+      m.recordPhase(4, r.delivered - r.berthedB);
+    }
+    container.leave();
   }
 
   /** `reduced` scales the usable share of each vessel; `repair` takes vessels out. */
@@ -88,8 +98,9 @@ export class FerryLegStage extends StageBase {
   }
 
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
-  override backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
-    return this.visit(backgroundUnit(this.ctx.sim.now));
+  override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
+    const sim = this.ctx.sim;
+    startAt(sim, backgroundUnit(sim.now, left), this);
   }
 
   private changed(now: number): void {

@@ -1,16 +1,16 @@
 /** A rail line's train paths: one departure per headway, shared by every leg naming the line. */
-import { Resource } from '../../../resources/index.ts';
+import { Servers } from '../../../resources/index.ts';
 import type { RunContext } from '../../runtime/container.ts';
 import type { StageMonitor } from '../../runtime/stage-monitor.ts';
 
 /** The paths of one line in a running replication. */
 export class Line {
-  readonly paths: Resource;
+  readonly paths: Servers;
   private readonly monitors: StageMonitor[] = [];
 
   /** @param id the line id. @param ctx the replication. */
   constructor(readonly id: string, ctx: RunContext) {
-    this.paths = new Resource(ctx.sim, 1, `line/${id}`);
+    this.paths = new Servers(ctx.sim, 1, `line/${id}`);
     this.paths.onChange = (now) => {
       for (const monitor of this.monitors) monitor.setBusy(now, this.paths.users);
     };

@@ -12,26 +12,61 @@
  */
 import { sumOf } from '../../../distributions/index.ts';
 import type { Distribution } from '../../../distributions/index.ts';
-import type { ProcessGenerator } from '../../../engine/index.ts';
+import { NORMAL, URGENT, type Firable } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
-import { BatchTransport, type BatchRecord, type Request } from '../../../resources/index.ts';
-import { newTravelGroup, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
-import { StageBase } from '../../runtime/stage.ts';
+import { BatchTransport, type BatchRecord } from '../../../resources/index.ts';
+import type { Container, RunContext, TravelGroup } from '../../runtime/container.ts';
+import { noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledRailLeg } from './compile.ts';
 import type { Line } from './line.ts';
+
+// Step of a container: its train has been assembled (the transport delivered it).
+const ASSEMBLED = 1;
+// Steps of a train (see `RailLegStage.step`).
+const FORMED = 1;
+const SEEK_PATH = 2;
+const PATH = 3;
+const ARRIVED = 4;
+const RELEASED = 5;
+
+/** One train on a rail leg: the study's containers of one departure, or a background train. */
+class RailTrain implements Firable, TravelGroup {
+  size = 0;
+  started = Number.NaN;
+  /** The study's containers aboard, in the order they boarded. */
+  readonly members: Container[] = [];
+
+  /**
+   * @param leg the rail leg. @param departure the assembly's departure number (0: background).
+   * @param backgroundFeu FEU-equivalents of a background train (0: the study's). @param arrived
+   * when it arrived, hours. @param left called as a background train has its path.
+   */
+  constructor(
+    private readonly leg: RailLegStage,
+    readonly departure: number,
+    readonly backgroundFeu: number,
+    readonly arrived: number,
+    readonly left: () => void,
+  ) {}
+
+  fire(step: number): void {
+    this.leg.step(this, step);
+  }
+}
 
 /** A rail leg in a running replication. */
 export class RailLegStage extends StageBase {
   readonly kind = 'rail';
   private readonly transport: BatchTransport<Container>;
-  private readonly trains = new Map<number, TravelGroup>();
+  private readonly trains = new Map<number, RailTrain>();
   private readonly running: Distribution;
   private readonly runningStream: RandomStream;
   private readonly headway: number;
   private readonly direction: Direction;
   private factor = 1;
   private waitingForPath = 0;
+  private readonly releasePath = (): void => this.line.paths.release();
 
   /** @param spec the compiled leg. @param line its line. @param ctx the replication. */
   constructor(spec: CompiledRailLeg, private readonly line: Line, ctx: RunContext) {
@@ -56,24 +91,25 @@ export class RailLegStage extends StageBase {
     });
   }
 
-  /** Wait for a train to be assembled and a path, then ride to the leg's end. */
-  *visit(container: Container): ProcessGenerator {
-    const sim = this.ctx.sim;
-    const arrived = sim.now;
-    const record = (yield this.transport.board(container)) as BatchRecord<Container>;
-    let train = this.trains.get(record.departure);
+  /** Wait for a train to be assembled (then a path, then the run: `resume` and `step`). */
+  arrive(container: Container): void {
+    container.ride = this.transport.ride(container, container, ASSEMBLED);
+  }
+
+  /** The container's train has been assembled: it joins the train of its departure. */
+  resume(container: Container, step: number): void {
+    if (step !== ASSEMBLED) throw new Error(`Rail leg "${this.id}": unknown step ${step}`);
+    const departure = (container.ride as BatchRecord<Container>).departure;
+    container.ride = null;
+    let train = this.trains.get(departure);
     if (train === undefined) {
-      train = newTravelGroup(sim, `${this.id} train`);
-      this.trains.set(record.departure, train);
-      sim.process(this.runTrain(record.departure, train), `${this.id}/train`);
+      const sim = this.ctx.sim;
+      train = new RailTrain(this, departure, 0, sim.now, noLeave);
+      this.trains.set(departure, train);
+      sim.enqueue(train, 0, URGENT, 0);
     }
     train.size++;
-    yield train.done;
-    container.started = train.started;
-    container.group = train;
-    container.direction = this.direction;
-    const left = sim.now;
-    this.monitor.record(left, train.started - arrived, left - train.started, container.measured);
+    train.members.push(container);
   }
 
   /** `reduced`: this leg's trains occupy the line 1 / factor times longer (fewer paths for it). */
@@ -83,47 +119,76 @@ export class RailLegStage extends StageBase {
   }
 
   /** A background train of `feu` FEU-equivalents takes a path on this leg's line. */
-  override backgroundVisit(feu: number, _direction: Direction): ProcessGenerator {
-    return this.backgroundTrain(feu);
-  }
-
-  private *backgroundTrain(feu: number): ProcessGenerator {
+  override admitBackground(feu: number, _direction: Direction, left: () => void = noLeave): void {
     const sim = this.ctx.sim;
-    const arrived = sim.now;
-    const path = yield* this.pathWhileOpen();
-    this.monitor.recordBackground(feu, sim.now - arrived);
-    sim.schedule(this.headway / this.factor, () => this.line.paths.release(path));
-  }
-
-  private *runTrain(departure: number, train: TravelGroup): ProcessGenerator {
-    const sim = this.ctx.sim;
-    // Let every container of this departure join the train before it asks for a path.
-    yield sim.hold(0);
-    this.waitingForPath += train.size;
-    this.updateQueue(sim.now);
-    const path = yield* this.pathWhileOpen();
-    this.waitingForPath -= train.size;
-    this.updateQueue(sim.now);
-    train.started = sim.now;
-    sim.schedule(this.headway / this.factor, () => this.line.paths.release(path));
-    yield sim.hold(this.running.sample(this.runningStream));
-    this.trains.delete(departure);
-    train.done.succeed(undefined);
+    sim.enqueue(new RailTrain(this, 0, feu, sim.now, left), 0, URGENT, SEEK_PATH);
   }
 
   /**
-   * A path on the line, granted while this leg is open. A path that comes free while the leg is
-   * closed (the train queued before the closure began) is handed straight back, so the line
-   * stays usable by other legs, and the train queues again when the leg reopens.
+   * The next step of a train: a zero wait so that every container of its departure joins, a
+   * path on the line while the leg is open, the run, and the train leaves the leg.
+   *
+   * A path that comes free while the leg is closed (the train queued before the closure began)
+   * is handed straight back, so the line stays usable by other legs, and the train queues again
+   * when the leg reopens.
    */
-  private *pathWhileOpen(): ProcessGenerator<Request> {
-    for (;;) {
-      while (!this.closure.isOpen) yield this.closure.whenOpen();
-      const path = this.line.paths.request();
-      yield path;
-      if (this.closure.isOpen) return path;
-      this.line.paths.release(path);
+  step(train: RailTrain, step: number): void {
+    const sim = this.ctx.sim;
+    switch (step) {
+      case 0:
+        // Let every container of this departure join the train before it asks for a path.
+        sim.enqueue(train, 0, NORMAL, FORMED);
+        return;
+      case FORMED:
+        this.waitingForPath += train.size;
+        this.updateQueue(sim.now);
+        this.seekPath(train);
+        return;
+      case SEEK_PATH:
+        this.seekPath(train);
+        return;
+      case PATH:
+        if (!this.closure.isOpen) {
+          this.line.paths.release();
+          this.seekPath(train);
+          return;
+        }
+        if (train.backgroundFeu > 0) {
+          this.monitor.recordBackground(train.backgroundFeu, sim.now - train.arrived);
+          sim.schedule(this.headway / this.factor, this.releasePath);
+          train.left();
+          return;
+        }
+        this.waitingForPath -= train.size;
+        this.updateQueue(sim.now);
+        train.started = sim.now;
+        sim.schedule(this.headway / this.factor, this.releasePath);
+        sim.enqueue(train, this.running.sample(this.runningStream), NORMAL, ARRIVED);
+        return;
+      case ARRIVED:
+        this.trains.delete(train.departure);
+        sim.enqueue(train, 0, NORMAL, RELEASED);
+        return;
+      case RELEASED:
+        for (const container of train.members) this.depart(container, train);
+        return;
+      default:
+        throw new Error(`Rail leg "${this.id}": unknown step ${step}`);
     }
+  }
+
+  private seekPath(train: RailTrain): void {
+    if (!this.closure.isOpen) this.closure.whenOpenFire(train, SEEK_PATH);
+    else this.line.paths.request(train, PATH);
+  }
+
+  private depart(container: Container, train: RailTrain): void {
+    container.started = train.started;
+    container.group = train;
+    container.direction = this.direction;
+    const left = this.ctx.sim.now;
+    this.monitor.record(left, train.started - container.arrived, left - train.started, container.measured);
+    container.leave();
   }
 
   private updateQueue(now: number): void {

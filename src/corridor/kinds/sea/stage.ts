@@ -5,12 +5,14 @@
  * carrier cutting space).
  */
 import { sumOf } from '../../../distributions/index.ts';
-import type { ProcessGenerator } from '../../../engine/index.ts';
 import { BatchTransport, Closure, followClosure, type BatchRecord } from '../../../resources/index.ts';
 import type { Container, RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
 import { StageBase } from '../../runtime/stage.ts';
 import type { CompiledSeaLeg } from './compile.ts';
+
+// Step of a container: its sailing has crossed (the transport delivered it).
+const CROSSED = 1;
 
 // A liner service is many ships; enough that a sailing never waits for a vessel to come back.
 const LINER_VESSELS = 256;
@@ -40,15 +42,21 @@ export class SeaLegStage extends StageBase {
     });
   }
 
-  /** Wait for a sailing, then cross. */
-  *visit(container: Container): ProcessGenerator {
-    const sim = this.ctx.sim;
-    const arrived = sim.now;
-    const record = (yield this.transport.board(container)) as BatchRecord<Container>;
-    container.started = record.departed;
+  /** Wait for a sailing whose cut-off it makes (then cross: `resume`). */
+  arrive(container: Container): void {
+    container.ride = this.transport.ride(container, container, CROSSED);
+  }
+
+  /** The sailing has crossed: the container leaves. */
+  resume(container: Container, step: number): void {
+    if (step !== CROSSED) throw new Error(`Sea leg "${this.id}": unknown step ${step}`);
+    const departed = (container.ride as BatchRecord<Container>).departed;
+    container.ride = null;
+    container.started = departed;
     container.group = null;
-    const left = sim.now;
-    this.monitor.record(left, record.departed - arrived, left - record.departed, container.measured);
+    const left = this.ctx.sim.now;
+    this.monitor.record(left, departed - container.arrived, left - departed, container.measured);
+    container.leave();
   }
 
   /** `reduced`: the allocation per sailing shrinks by `factor`. */

@@ -6,19 +6,26 @@
  * trucks, wagons in FEU-equivalents) take a server each.
  */
 import type { Distribution } from '../../../distributions/index.ts';
-import type { ProcessGenerator } from '../../../engine/index.ts';
+import { NORMAL } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
-import { Resource } from '../../../resources/index.ts';
-import { backgroundUnit, type Container, type RunContext } from '../../runtime/container.ts';
-import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
+import { Servers } from '../../../resources/index.ts';
+import { backgroundUnit, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { DisruptedServers, noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
+
+// Steps of a container's visit (see `resume`).
+const HANDLING = 1;
+const HANDLED = 2;
+const DWELT = 3;
+const AT_GATE = 4;
+const THROUGH_GATE = 5;
 
 /** A terminal in a running replication. */
 export class TerminalStage extends StageBase {
   readonly kind = 'terminal';
-  private readonly handlers: Resource;
-  private readonly gate: Resource | null;
+  private readonly handlers: Servers;
+  private readonly gate: Servers | null;
   private readonly gateHeadway: number;
   private readonly handling: Distribution;
   private readonly delays: Distribution[];
@@ -29,9 +36,9 @@ export class TerminalStage extends StageBase {
   /** @param spec the compiled terminal. @param ctx the replication. */
   constructor(spec: CompiledTerminal, ctx: RunContext) {
     super(spec.id, spec.name, ctx, spec.servers);
-    this.handlers = new Resource(ctx.sim, spec.servers, `${spec.id}/handling`);
+    this.handlers = new Servers(ctx.sim, spec.servers, `${spec.id}/handling`);
     this.handlers.onChange = (now) => this.monitor.setBusy(now, this.handlers.users);
-    this.gate = spec.gateHeadway !== undefined ? new Resource(ctx.sim, 1, `${spec.id}/gate`) : null;
+    this.gate = spec.gateHeadway !== undefined ? new Servers(ctx.sim, 1, `${spec.id}/gate`) : null;
     this.gateHeadway = spec.gateHeadway ?? 0;
     this.handling = spec.handling;
     this.delays = [spec.dwell, spec.customs].filter((d): d is Distribution => d !== undefined);
@@ -40,42 +47,72 @@ export class TerminalStage extends StageBase {
     this.servers = new DisruptedServers(this.handlers, spec.servers, this.closure);
   }
 
-  /** Handling queue and service, dwell and customs, then the gate. */
-  *visit(container: Container): ProcessGenerator {
+  /** Queue for a handling server (then handling, dwell and customs, then the gate: `resume`). */
+  arrive(container: Container): void {
+    if (!container.background) this.monitor.joinQueue(container.arrived);
+    this.handlers.request(container, HANDLING);
+  }
+
+  /** The next step of a container's visit. */
+  resume(container: Container, step: number): void {
     const sim = this.ctx.sim;
     const monitor = this.monitor;
-    const arrived = sim.now;
-    const counted = !container.background;
-    if (counted) monitor.joinQueue(arrived);
-    const request = this.handlers.request();
-    yield request;
-    if (counted) monitor.leaveQueue(sim.now);
-    const started = sim.now;
-    yield sim.hold(this.handling.sample(this.handlingStream));
-    this.handlers.release(request);
-    if (!counted) {
-      monitor.recordBackground(1, started - arrived);
+    switch (step) {
+      case HANDLING:
+        if (!container.background) monitor.leaveQueue(sim.now);
+        container.started = sim.now;
+        sim.enqueue(container, this.handling.sample(this.handlingStream), NORMAL, HANDLED);
+        return;
+      case HANDLED: {
+        this.handlers.release();
+        if (container.background) {
+          monitor.recordBackground(1, container.started - container.arrived);
+          container.leave();
+          return;
+        }
+        let delay = 0;
+        for (const d of this.delays) delay += d.sample(this.delayStream);
+        if (delay > 0) sim.enqueue(container, delay, NORMAL, DWELT);
+        else this.toGate(container);
+        return;
+      }
+      case DWELT:
+        this.toGate(container);
+        return;
+      case AT_GATE:
+        monitor.leaveQueue(sim.now);
+        // From here on `mark` is the gate wait.
+        container.mark = sim.now - container.mark;
+        sim.enqueue(container, this.gateHeadway, NORMAL, THROUGH_GATE);
+        return;
+      case THROUGH_GATE:
+        (this.gate as Servers).release();
+        this.depart(container, container.mark);
+        return;
+      default:
+        throw new Error(`Terminal "${this.id}": unknown step ${step}`);
+    }
+  }
+
+  private toGate(container: Container): void {
+    const gate = this.gate;
+    if (gate === null) {
+      this.depart(container, 0);
       return;
     }
-    let delay = 0;
-    for (const d of this.delays) delay += d.sample(this.delayStream);
-    if (delay > 0) yield sim.hold(delay);
-    let gateWait = 0;
-    if (this.gate !== null) {
-      const queued = sim.now;
-      monitor.joinQueue(queued);
-      const slot = this.gate.request();
-      yield slot;
-      monitor.leaveQueue(sim.now);
-      gateWait = sim.now - queued;
-      yield sim.hold(this.gateHeadway);
-      this.gate.release(slot);
-    }
-    container.started = started;
+    const now = this.ctx.sim.now;
+    container.mark = now;
+    this.monitor.joinQueue(now);
+    gate.request(container, AT_GATE);
+  }
+
+  private depart(container: Container, gateWait: number): void {
     container.group = null;
-    const left = sim.now;
-    const waited = started - arrived + gateWait;
-    monitor.record(left, waited, left - arrived - waited, container.measured);
+    const left = this.ctx.sim.now;
+    const arrived = container.arrived;
+    const waited = container.started - arrived + gateWait;
+    this.monitor.record(left, waited, left - arrived - waited, container.measured);
+    container.leave();
   }
 
   /** Scale the servers (`reduced`) and take some out (`repair`). */
@@ -84,7 +121,8 @@ export class TerminalStage extends StageBase {
   }
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
-  override backgroundVisit(_feu: number, _direction: Direction): ProcessGenerator {
-    return this.visit(backgroundUnit(this.ctx.sim.now));
+  override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
+    const sim = this.ctx.sim;
+    startAt(sim, backgroundUnit(sim.now, left), this);
   }
 }

@@ -8,64 +8,95 @@
  * and a start like any other train.
  */
 import type { Distribution } from '../../../distributions/index.ts';
-import type { ProcessGenerator } from '../../../engine/index.ts';
+import { NORMAL, URGENT, type Firable } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
-import { Resource } from '../../../resources/index.ts';
-import { newTravelGroup, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
-import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
+import { Servers } from '../../../resources/index.ts';
+import type { Container, RunContext, TravelGroup } from '../../runtime/container.ts';
+import { DisruptedServers, noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledYard } from './compile.ts';
+
+// Steps of a train's visit (see `YardStage.step`).
+const FORMED = 1;
+const ON_TRACK = 2;
+const START_SLOT = 3;
+const PROCESSED = 4;
+const RELEASED = 5;
+
+/** One train's visit to a yard: the containers of one arriving train, or a background train. */
+class YardVisit implements Firable, TravelGroup {
+  size = 0;
+  started = Number.NaN;
+  /** The study's containers in it, in the order they arrived. */
+  readonly members: Container[] = [];
+
+  /**
+   * @param yard the yard. @param key the group its containers arrived in. @param direction
+   * their direction. @param backgroundFeu FEU-equivalents of a background train (0: the study's).
+   * @param arrived when it arrived, hours. @param left called as a background train leaves.
+   */
+  constructor(
+    private readonly yard: YardStage,
+    readonly key: TravelGroup,
+    readonly direction: Direction,
+    readonly backgroundFeu: number,
+    readonly arrived: number,
+    readonly left: () => void,
+  ) {}
+
+  fire(step: number): void {
+    this.yard.step(this, step);
+  }
+}
 
 /** A yard in a running replication. */
 export class YardStage extends StageBase {
   readonly kind = 'yard';
-  private readonly tracks: Resource;
-  private readonly starts: Resource | null;
+  private readonly tracks: Servers;
+  private readonly starts: Servers | null;
   private readonly minHeadway: number;
   private readonly processing: Readonly<Record<Direction, Distribution>>;
   private readonly stream: RandomStream;
   private readonly capacity: DisruptedServers;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new Map<TravelGroup, TravelGroup>();
+  private readonly visits = new Map<TravelGroup, YardVisit>();
+  private readonly releaseStart = (): void => (this.starts as Servers).release();
 
   /** @param spec the compiled yard. @param ctx the replication. */
   constructor(spec: CompiledYard, ctx: RunContext) {
     super(spec.id, spec.name, ctx, spec.tracks);
-    this.tracks = new Resource(ctx.sim, spec.tracks, `${spec.id}/tracks`);
+    this.tracks = new Servers(ctx.sim, spec.tracks, `${spec.id}/tracks`);
     this.tracks.onChange = (now) => this.monitor.setBusy(now, this.tracks.users);
-    this.starts = spec.minHeadway !== undefined ? new Resource(ctx.sim, 1, `${spec.id}/starts`) : null;
+    this.starts = spec.minHeadway !== undefined ? new Servers(ctx.sim, 1, `${spec.id}/starts`) : null;
     this.minHeadway = spec.minHeadway ?? 0;
     this.processing = spec.processing;
     this.stream = ctx.streams.stream(`${spec.id}/processing`);
     this.capacity = new DisruptedServers(this.tracks, spec.tracks, this.closure);
   }
 
-  /** Join the visit of the train the container came on; leave when the train is processed. */
-  *visit(container: Container): ProcessGenerator {
-    const sim = this.ctx.sim;
-    const arrived = sim.now;
+  /** Join the visit of the train the container came on; it leaves when the train is processed. */
+  arrive(container: Container): void {
     const group = container.group;
     if (group === null) throw new Error(`Yard "${this.id}" received a container that did not arrive by train`);
     let visit = this.visits.get(group);
     if (visit === undefined) {
-      visit = newTravelGroup(sim, `${this.id} train`);
+      visit = this.startVisit(group, container.direction, 0, noLeave);
       this.visits.set(group, visit);
-      sim.process(this.handleTrain(group, visit, container.direction, 0), `${this.id}/train`);
     }
     visit.size++;
-    this.monitor.joinQueue(arrived);
-    yield visit.done;
-    container.started = visit.started;
-    container.group = visit;
-    const left = sim.now;
-    this.monitor.record(left, visit.started - arrived, left - visit.started, container.measured);
+    visit.members.push(container);
+    this.monitor.joinQueue(container.arrived);
+  }
+
+  /** Containers wait inside their train's visit; nothing is scheduled for them one by one. */
+  resume(_container: Container, step: number): void {
+    throw new Error(`Yard "${this.id}": no step ${step} is scheduled for a container`);
   }
 
   /** A background train of `feu` FEU-equivalents arrives: it takes a track and a start, measured apart. */
-  override backgroundVisit(feu: number, direction: Direction): ProcessGenerator {
-    const sim = this.ctx.sim;
-    const own = newTravelGroup(sim, `${this.id} background train`);
-    return this.handleTrain(own, newTravelGroup(sim, `${this.id} background visit`), direction, feu);
+  override admitBackground(feu: number, direction: Direction, left: () => void = noLeave): void {
+    const key: TravelGroup = { size: 0, started: Number.NaN };
+    this.startVisit(key, direction, feu, left);
   }
 
   /** Scale tracks and the daily cap (`reduced`), take tracks out (`repair`). */
@@ -73,29 +104,73 @@ export class YardStage extends StageBase {
     this.capacity.set(factor, unitsOut);
   }
 
-  /** Process one train; `backgroundFeu` > 0 marks a background train (measured apart). */
-  private *handleTrain(group: TravelGroup, visit: TravelGroup, direction: Direction, backgroundFeu: number): ProcessGenerator {
+  private startVisit(key: TravelGroup, direction: Direction, backgroundFeu: number, left: () => void): YardVisit {
     const sim = this.ctx.sim;
-    const arrived = sim.now;
-    // The train's containers resume one after another at this instant; a zero wait lets all of
-    // them join the visit before the train asks for a track.
-    yield sim.hold(0);
-    const track = this.tracks.request();
-    yield track;
-    if (this.starts !== null) {
-      const start = this.starts.request();
-      yield start;
-      // A hold that began while this train waited for its start slot holds it too.
-      while (!this.closure.isOpen) yield this.closure.whenOpen();
-      // A reduced capacity also slows the daily cap: the headway grows by 1 / factor.
-      sim.schedule(this.minHeadway / this.capacity.factor, () => this.starts?.release(start));
+    const visit = new YardVisit(this, key, direction, backgroundFeu, sim.now, left);
+    sim.enqueue(visit, 0, URGENT, 0);
+    return visit;
+  }
+
+  /**
+   * The next step of a train's visit: a zero wait so that every container of the train joins
+   * first, a track, a start slot under a daily cap (while the yard is open), processing, and
+   * the train leaves.
+   */
+  step(visit: YardVisit, step: number): void {
+    const sim = this.ctx.sim;
+    switch (step) {
+      case 0:
+        // The train's containers arrive one after another at this instant; a zero wait lets all
+        // of them join the visit before the train asks for a track.
+        sim.enqueue(visit, 0, NORMAL, FORMED);
+        return;
+      case FORMED:
+        this.tracks.request(visit, ON_TRACK);
+        return;
+      case ON_TRACK:
+        if (this.starts !== null) this.starts.request(visit, START_SLOT);
+        else this.process(visit);
+        return;
+      case START_SLOT:
+        // A hold that began while this train waited for its start slot holds it too.
+        if (!this.closure.isOpen) {
+          this.closure.whenOpenFire(visit, START_SLOT);
+          return;
+        }
+        // A reduced capacity also slows the daily cap: the headway grows by 1 / factor.
+        sim.schedule(this.minHeadway / this.capacity.factor, this.releaseStart);
+        this.process(visit);
+        return;
+      case PROCESSED:
+        this.tracks.release();
+        this.visits.delete(visit.key);
+        if (visit.backgroundFeu > 0) {
+          this.monitor.recordBackground(visit.backgroundFeu, visit.started - visit.arrived);
+          visit.left();
+          return;
+        }
+        sim.enqueue(visit, 0, NORMAL, RELEASED);
+        return;
+      case RELEASED:
+        for (const container of visit.members) this.depart(container, visit);
+        return;
+      default:
+        throw new Error(`Yard "${this.id}": unknown step ${step}`);
     }
+  }
+
+  private process(visit: YardVisit): void {
+    const sim = this.ctx.sim;
     visit.started = sim.now;
-    if (backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);
-    yield sim.hold(this.processing[direction].sample(this.stream));
-    this.tracks.release(track);
-    this.visits.delete(group);
-    if (backgroundFeu > 0) this.monitor.recordBackground(backgroundFeu, visit.started - arrived);
-    visit.done.succeed(undefined);
+    if (visit.backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);
+    sim.enqueue(visit, this.processing[visit.direction].sample(this.stream), NORMAL, PROCESSED);
+  }
+
+  private depart(container: Container, visit: YardVisit): void {
+    container.started = visit.started;
+    container.group = visit;
+    const left = this.ctx.sim.now;
+    this.monitor.record(left, visit.started - container.arrived, left - visit.started, container.measured);
+    container.leave();
   }
 }

@@ -11,8 +11,11 @@ import { PROCESSED, SimEvent, Timeout } from './event.ts';
 import { EventQueue, MAX_PRIORITY, NORMAL, type Callback, type Firable } from './event-queue.ts';
 import { Process, describeValue, type ProcessGenerator } from './process.ts';
 
-/** Called for every entry the engine processes: the time (hours) and what fired. */
-export type Tracer = (time: number, target: SimEvent<unknown> | Callback, data: number) => void;
+/**
+ * Called for every entry the engine processes: the time (hours), what fired (an event, a
+ * callback, or another `Firable` such as a state machine of the model) and the entry's data.
+ */
+export type Tracer = (time: number, target: SimEvent<unknown> | Callback | Firable, data: number) => void;
 
 /** Thrown by `Simulation.step` when `eventLimit` entries have been processed. */
 export class EventLimitError extends Error {
@@ -157,7 +160,7 @@ export class Simulation {
     const target = queue.pop();
     this.clock = queue.poppedTime;
     this.eventsProcessed++;
-    if (this.tracer !== null) this.tracer(this.clock, target instanceof SimEvent ? target : (target as Callback), queue.poppedData);
+    if (this.tracer !== null) this.tracer(this.clock, target, queue.poppedData);
     if (typeof target === 'function') target(queue.poppedData);
     else target.fire(queue.poppedData);
     return true;

@@ -1,8 +1,9 @@
 /**
  * An event trace: one line per future-event-list entry the engine processes, written as the
  * simulation runs (hook it in as `sim.tracer`). Lines are tab-separated: time in hours, what
- * fired (`Process "container"`, `Timeout`, `callback departTrain`), and the callback's data
- * argument (empty for events). Lines starting with `#` describe the run. Output is buffered and
+ * fired (`Process "customer"`, `Timeout`, `callback departTrain`, a model's state machine such
+ * as `container 12 at aktau-port`), and the entry's data (empty for events; for a state
+ * machine, the step it resumes at). Lines starting with `#` describe the run. Output is buffered and
  * written synchronously in large blocks, so memory stays flat over millions of events.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -32,7 +33,12 @@ export class EventTraceWriter {
   /** The hook to assign to `sim.tracer`. */
   readonly tracer: Tracer = (time, target, data) => {
     this.events++;
-    const what = target instanceof SimEvent ? describeEvent(target) : `callback ${target.name === '' ? '(anonymous)' : target.name}`;
+    const what =
+      target instanceof SimEvent
+        ? describeEvent(target)
+        : typeof target === 'function'
+          ? `callback ${target.name === '' ? '(anonymous)' : target.name}`
+          : (target.describe?.() ?? target.constructor.name);
     this.push(`${formatNumber(time)}\t${what}\t${target instanceof SimEvent ? '' : formatNumber(data)}\n`);
   };
 

@@ -8,15 +8,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exponential, lognormalFromMeanCv } from '../../src/distributions/index.ts';
-import { Simulation, SimEvent, type Callback, type ProcessGenerator } from '../../src/engine/index.ts';
+import { Simulation, SimEvent, type Callback, type Firable, type ProcessGenerator } from '../../src/engine/index.ts';
 import { RandomStreams } from '../../src/random/index.ts';
 import { Resource } from '../../src/resources/index.ts';
 
 /** One traced entry: time, what fired (event class and label, or callback name), and its data. */
 type TraceEntry = readonly [time: number, what: string, data: number];
 
-function describeTarget(target: SimEvent<unknown> | Callback): string {
+function describeTarget(target: SimEvent<unknown> | Callback | Firable): string {
   if (target instanceof SimEvent) return `${target.constructor.name}:${target.label ?? ''}`;
+  if (typeof target !== 'function') return `firable:${target.constructor.name}`;
   return `callback:${target.name}`;
 }
 

@@ -96,6 +96,11 @@ export class Container implements Firable {
     else stage.resume(this, step);
   }
 
+  /** For event traces: `container 12 at aktau-port`, or `background unit at ...`. */
+  describe(): string {
+    return `${this.background ? 'background unit' : `container ${this.id}`} at ${this.at?.id ?? '(none)'}`;
+  }
+
   /** Leave the current stage now (called by the stage). */
   leave(): void {
     this.itinerary.left(this);

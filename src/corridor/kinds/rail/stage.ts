@@ -53,6 +53,11 @@ class RailTrain implements Firable, TravelGroup {
   fire(step: number): void {
     this.leg.step(this, step);
   }
+
+  /** For event traces. */
+  describe(): string {
+    return this.backgroundFeu > 0 ? `background train on ${this.leg.id}` : `train ${this.departure} on ${this.leg.id}`;
+  }
 }
 
 /** A rail leg in a running replication. */

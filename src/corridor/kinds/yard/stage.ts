@@ -47,6 +47,11 @@ class YardVisit implements Firable, TravelGroup {
   fire(step: number): void {
     this.yard.step(this, step);
   }
+
+  /** For event traces. */
+  describe(): string {
+    return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.yard.id}`;
+  }
 }
 
 /** A yard in a running replication. */

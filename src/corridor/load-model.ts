@@ -50,8 +50,28 @@ function layerLocator(layers: readonly Layer[]): Locator {
   };
 }
 
+// Parsed documents by their text: a study loads the same model file (and overlays) for every
+// scenario of every equilibrium round, and parsing the YAML was most of a load's 60 ms. Only
+// documents that parsed cleanly are kept; they are read (toJS, positions), never changed.
+const parsedDocuments = new Map<string, { doc: Document; lines: LineCounter }>();
+// Least recently used first out: a study's one-off scenario texts pass through, its model stays.
+const PARSED_KEPT = 8;
+
 /** Parse YAML text, or throw ModelErrors naming the file, line and column of each syntax error. */
 function parseYaml(text: string, file: string): { doc: Document; lines: LineCounter } {
+  const known = parsedDocuments.get(text);
+  if (known !== undefined) {
+    parsedDocuments.delete(text);
+    parsedDocuments.set(text, known);
+    return known;
+  }
+  const result = parseYamlText(text, file);
+  if (parsedDocuments.size >= PARSED_KEPT) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+  parsedDocuments.set(text, result);
+  return result;
+}
+
+function parseYamlText(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   // `merge: true` allows `<<: *anchor`, so a model can share a spec and override one field.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, merge: true });

@@ -28,31 +28,28 @@ export type { DeparturePolicy, FullOrMaxWaitPolicy, TimetablePolicy, WhenFullPol
 export type { BatchRecord, BatchTransportOptions } from './batch-types.ts';
 
 /**
- * An item on its way: waiting at A, then aboard. Told of its delivery by its event (`board`) or,
- * for a rider (`ride`), by an entry that fires the rider, after the record fields are filled in.
+ * An item's place on a batch transport: waiting at A, then aboard, and its record once delivered.
+ * `board` makes one per item; state-machine code may keep one per rider and pass it to every
+ * `ride` (a container has one for all its legs), so that riding allocates nothing.
  */
-class Entry<T> implements BatchRecord<T> {
+export class BatchSeat<T> implements BatchRecord<T> {
+  item: T = undefined as T;
+  joined = Number.NaN;
+  /** Opportunities that had happened when it joined (for `missed`). */
+  mark = 0;
+  /** Which join this is, unique within a transport (a seat may ride again). */
+  serial = 0;
   departed = Number.NaN;
   arrived = Number.NaN;
   delivered = Number.NaN;
   vehicle = -1;
   departure = 0;
   missed = 0;
-
-  /**
-   * @param item the item. @param joined when it joined at A, hours.
-   * @param mark opportunities that had happened when it joined (for `missed`).
-   * @param event succeeds with its record (board), or null (ride).
-   * @param rider fired with `step` at its delivery (ride), or null (board).
-   */
-  constructor(
-    readonly item: T,
-    readonly joined: number,
-    readonly mark: number,
-    readonly event: SimEvent<BatchRecord<T>> | null,
-    readonly rider: Firable | null,
-    readonly step: number,
-  ) {}
+  /** Succeeds with a record of the delivery (`board`), or null (`ride`). */
+  event: SimEvent<BatchRecord<T>> | null = null;
+  /** Fired with `step` at the delivery (`ride`), or null (`board`). */
+  rider: Firable | null = null;
+  step = 0;
 }
 
 /** A fleet of capacity-K vehicles cycling between A and B under a departure policy. */
@@ -78,7 +75,7 @@ export class BatchTransport<T = unknown> {
   private effective: number;
   private factor: number;
   private opportunities = 0;
-  private readonly queue = new HeadIndexQueue<Entry<T>>();
+  private readonly queue = new HeadIndexQueue<BatchSeat<T>>();
   private readonly policy: DeparturePolicy;
   private readonly closure: Closure | undefined;
   private readonly times: { load: Hours; travel: Hours; unload: Hours; return: Hours };
@@ -89,15 +86,17 @@ export class BatchTransport<T = unknown> {
   private idleHead = 0;
   private idleCount: number;
   // The trip of each vehicle (a vehicle makes one trip at a time), indexed by vehicle id.
-  private readonly tripEntries: Array<Entry<T>[] | null>;
+  private readonly tripEntries: Array<BatchSeat<T>[] | null>;
   private readonly tripNumber: Float64Array;
   private readonly tripOpportunity: Float64Array;
   private readonly tripDeparted: Float64Array;
   private readonly tripArrived: Float64Array;
   private heldByClosure: number[] = [];
   // fullOrMaxWait: the entry whose deadline is scheduled, and the one whose deadline has fired.
-  private timerEntry: Entry<T> | null = null;
-  private expiredEntry: Entry<T> | null = null;
+  // By the seats' join serials, not by the seats: a seat may ride again.
+  private timerSerial = 0;
+  private expiredSerial = 0;
+  private joins = 0;
   private timerGeneration = 0;
   private readonly slots: TimetableSlots | null;
 
@@ -122,7 +121,7 @@ export class BatchTransport<T = unknown> {
     this.onChangeHook = options.onChange;
     this.idle = Int32Array.from({ length: vehicles }, (_, v) => v);
     this.idleCount = vehicles;
-    this.tripEntries = new Array<Entry<T>[] | null>(vehicles).fill(null);
+    this.tripEntries = new Array<BatchSeat<T>[] | null>(vehicles).fill(null);
     this.tripNumber = new Float64Array(vehicles);
     this.tripOpportunity = new Float64Array(vehicles);
     this.tripDeparted = new Float64Array(vehicles);
@@ -140,22 +139,35 @@ export class BatchTransport<T = unknown> {
    */
   board(item: T): SimEvent<BatchRecord<T>> {
     const event = this.sim.event<BatchRecord<T>>(`${this.name} delivery`);
-    this.join(new Entry(item, this.sim.now, this.opportunities, event, null, 0));
+    const seat = new BatchSeat<T>();
+    seat.event = event;
+    this.join(seat, item);
     return event;
   }
 
   /**
    * The callback form of `board`, for state-machine model code: `rider.fire(step)` is called
    * through an entry made exactly where `board`'s event would have succeeded, so the order of
-   * events is the same. The returned record's fields are filled in by then (NaN before).
+   * events is the same. Returns the seat, whose record fields are filled in by then (NaN before);
+   * pass the seat of an earlier, delivered ride to reuse it, else a new one is made.
    */
-  ride(item: T, rider: Firable, step: number): BatchRecord<T> {
-    const entry = new Entry(item, this.sim.now, this.opportunities, null, rider, step);
-    this.join(entry);
-    return entry;
+  ride(item: T, rider: Firable, step: number, seat: BatchSeat<T> = new BatchSeat<T>()): BatchSeat<T> {
+    seat.event = null;
+    seat.rider = rider;
+    seat.step = step;
+    seat.departed = seat.arrived = seat.delivered = Number.NaN;
+    seat.vehicle = -1;
+    seat.departure = 0;
+    seat.missed = 0;
+    this.join(seat, item);
+    return seat;
   }
 
-  private join(entry: Entry<T>): void {
+  private join(entry: BatchSeat<T>, item: T): void {
+    entry.item = item;
+    entry.joined = this.sim.now;
+    entry.mark = this.opportunities;
+    entry.serial = ++this.joins;
     this.queue.push(entry);
     this.tryDispatch();
     this.changed();
@@ -232,20 +244,20 @@ export class BatchTransport<T = unknown> {
     const front = this.queue.at(0);
     // The fired-timer check guards against the deadline time not round-tripping exactly
     // through the event list's `now + delay` arithmetic.
-    return front !== undefined && (front === this.expiredEntry || this.sim.now >= front.joined + maxWait);
+    return front !== undefined && (front.serial === this.expiredSerial || this.sim.now >= front.joined + maxWait);
   }
 
   /** Schedule the front item's max-wait deadline unless it is scheduled or already past. */
   private armDeadline(maxWait: number): void {
     const front = this.queue.at(0);
-    if (front === undefined || front === this.timerEntry || this.frontExpired(maxWait)) return;
-    this.timerEntry = front;
+    if (front === undefined || front.serial === this.timerSerial || this.frontExpired(maxWait)) return;
+    this.timerSerial = front.serial;
     this.sim.scheduleAt(front.joined + maxWait, this.onDeadline, ++this.timerGeneration, LATE);
   }
 
   private readonly onDeadline = (generation: number): void => {
     if (generation !== this.timerGeneration) return;
-    this.expiredEntry = this.timerEntry;
+    this.expiredSerial = this.timerSerial;
     const before = this.departures;
     this.tryDispatch();
     if (this.departures !== before) this.changed();

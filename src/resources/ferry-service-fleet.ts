@@ -12,7 +12,7 @@ import { validatePolicy, type DeparturePolicy } from './batch-policy.ts';
 import type { Closure } from './closure.ts';
 import { HeadIndexQueue } from './batch-queue.ts';
 import { checkedUsableItems } from './load-factor.ts';
-import type { FerryEntry, FerryServiceOptions } from './ferry-service-types.ts';
+import type { FerrySeat, FerryServiceOptions } from './ferry-service-types.ts';
 
 /** The timed activities of a vessel's cycle, each with its own option and random stream. */
 export type Activity = 'berthing' | 'load' | 'close' | 'sail' | 'unload' | 'unloadCall' | 'return';
@@ -53,7 +53,7 @@ export abstract class FerryFleet<T> {
   protected effective: number;
   protected factor: number;
   protected readonly owner: string;
-  protected readonly queue = new HeadIndexQueue<FerryEntry<T>>();
+  protected readonly queue = new HeadIndexQueue<FerrySeat<T>>();
   protected readonly policy: DeparturePolicy;
   protected readonly origin: Closure | undefined;
   protected readonly destination: Closure | undefined;
@@ -84,7 +84,7 @@ export abstract class FerryFleet<T> {
   protected readonly berthedAt: Float64Array;
   protected readonly departureNo: Float64Array;
   protected readonly unloadIndex: Int32Array;
-  protected readonly cargo: Array<Array<FerryEntry<T>>>;
+  protected readonly cargo: Array<Array<FerrySeat<T>>>;
   protected anchorA = 0;
   protected anchorB = 0;
   protected held = 0;
@@ -267,7 +267,7 @@ export abstract class FerryFleet<T> {
   /** Start the next item's unloading, or the call time after the last, while B is open. */
   protected unloadNext(v: number): void {
     if (!open(this.destination)) return;
-    if ((this.unloadIndex[v] as number) < (this.cargo[v] as Array<FerryEntry<T>>).length) {
+    if ((this.unloadIndex[v] as number) < (this.cargo[v] as Array<FerrySeat<T>>).length) {
       this.busy[v] = 1;
       this.sim.schedule(this.draw('unload'), this.onItemUnloaded, v);
     } else {
@@ -280,7 +280,7 @@ export abstract class FerryFleet<T> {
     this.busy[v] = 0;
     const index = this.unloadIndex[v] as number;
     this.unloadIndex[v] = index + 1;
-    const e = (this.cargo[v] as Array<FerryEntry<T>>)[index] as FerryEntry<T>;
+    const e = (this.cargo[v] as Array<FerrySeat<T>>)[index] as FerrySeat<T>;
     this.itemsDelivered++;
     this.aboard--;
     if (e.event !== null) {
@@ -310,7 +310,7 @@ export abstract class FerryFleet<T> {
   };
 
   protected startReturn(v: number): void {
-    (this.cargo[v] as Array<FerryEntry<T>>).length = 0;
+    (this.cargo[v] as Array<FerrySeat<T>>).length = 0;
     this.state[v] = RETURNING;
     this.sim.schedule(this.draw('return'), this.onReturnedA, v);
   }

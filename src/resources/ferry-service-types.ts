@@ -80,10 +80,13 @@ export interface FerryRecord<T> {
 }
 
 /**
- * An item at A or aboard, and its record: times so far (hours), filled in as it goes. Told of
- * its delivery by its event (`board`) or, for a rider (`ride`), by an entry that fires the rider.
+ * An item's place on a ferry service: at A or aboard, and its record, filled in as it goes
+ * (hours). `board` makes one per item; state-machine code may keep one per rider and pass it to
+ * every `ride`, so that riding allocates nothing.
  */
-export class FerryEntry<T> implements FerryRecord<T> {
+export class FerrySeat<T> implements FerryRecord<T> {
+  item: T = undefined as T;
+  joined = Number.NaN;
   loadStarted = Number.NaN;
   loaded = Number.NaN;
   departed = Number.NaN;
@@ -92,17 +95,18 @@ export class FerryEntry<T> implements FerryRecord<T> {
   delivered = Number.NaN;
   vessel = -1;
   departure = 0;
+  /** Succeeds with a record of the delivery (`board`), or null (`ride`). */
+  event: SimEvent<FerryRecord<T>> | null = null;
+  /** Fired with `step` when its unloading ends (`ride`), or null (`board`). */
+  rider: Firable | null = null;
+  step = 0;
 
-  /**
-   * @param item the item. @param joined when it joined at A, hours.
-   * @param event succeeds with its record (board), or null (ride).
-   * @param rider fired with `step` when its unloading ends (ride), or null (board).
-   */
-  constructor(
-    readonly item: T,
-    readonly joined: number,
-    readonly event: SimEvent<FerryRecord<T>> | null,
-    readonly rider: Firable | null,
-    readonly step: number,
-  ) {}
+  /** Make ready for a new passage of `item`, joining at `now` (hours). */
+  reset(item: T, now: number): void {
+    this.item = item;
+    this.joined = now;
+    this.loadStarted = this.loaded = this.departed = this.arrivedOffB = this.berthedB = this.delivered = Number.NaN;
+    this.vessel = -1;
+    this.departure = 0;
+  }
 }

@@ -43,9 +43,9 @@ import type { SimEvent } from '../engine/event.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { TimetableSlots } from './batch-policy.ts';
 import { ANCHOR_A, BERTHING_A, CLOSING, FerryFleet, HELD_A, IDLE, LOADING, OUT_OF_SERVICE, SAILING, open } from './ferry-service-fleet.ts';
-import { FerryEntry, type FerryRecord, type FerryServiceOptions } from './ferry-service-types.ts';
+import { FerrySeat, type FerryRecord, type FerryServiceOptions } from './ferry-service-types.ts';
 
-export type { FerryRecord, FerryServiceOptions } from './ferry-service-types.ts';
+export { FerrySeat, type FerryRecord, type FerryServiceOptions } from './ferry-service-types.ts';
 
 /** A fleet of K-item vessels running berth operations between ports A and B (see the file comment). */
 export class FerryService<T = unknown> extends FerryFleet<T> {
@@ -69,22 +69,29 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
   /** An item joins the FIFO at A; the event succeeds with its record when its own unloading at B ends. */
   board(item: T): SimEvent<FerryRecord<T>> {
     const event = this.sim.event<FerryRecord<T>>(`${this.name} delivery`);
-    this.join(new FerryEntry(item, this.sim.now, event, null, 0));
+    const seat = new FerrySeat<T>();
+    seat.reset(item, this.sim.now);
+    seat.event = event;
+    this.join(seat);
     return event;
   }
 
   /**
    * The callback form of `board`, for state-machine model code: `rider.fire(step)` is called
    * through an entry made exactly where `board`'s event would have succeeded, so the order of
-   * events is the same. The returned record's fields are filled in by then.
+   * events is the same. Returns the seat, whose record fields are filled in by then; pass the
+   * seat of an earlier, delivered ride to reuse it, else a new one is made.
    */
-  ride(item: T, rider: Firable, step: number): FerryRecord<T> {
-    const entry = new FerryEntry(item, this.sim.now, null, rider, step);
-    this.join(entry);
-    return entry;
+  ride(item: T, rider: Firable, step: number, seat: FerrySeat<T> = new FerrySeat<T>()): FerrySeat<T> {
+    seat.reset(item, this.sim.now);
+    seat.event = null;
+    seat.rider = rider;
+    seat.step = step;
+    this.join(seat);
+    return seat;
   }
 
-  private join(entry: FerryEntry<T>): void {
+  private join(entry: FerrySeat<T>): void {
     this.queue.push(entry);
     this.feed();
     this.after();
@@ -147,11 +154,11 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
     const order = this.loading;
     for (let i = 0; i < order.length && this.queue.length > 0; i++) {
       const v = order[i] as number;
-      const cargo = this.cargo[v] as Array<FerryEntry<T>>;
+      const cargo = this.cargo[v] as Array<FerrySeat<T>>;
       if (this.busy[v] === 1 || cargo.length >= this.effective) continue;
       const policy = this.policy;
-      if (i === 0 && policy.kind === 'timetable' && (this.queue.at(0) as FerryEntry<T>).joined > this.nextSlot - (policy.cutoff ?? 0)) continue;
-      const entry = this.queue.shift() as FerryEntry<T>;
+      if (i === 0 && policy.kind === 'timetable' && (this.queue.at(0) as FerrySeat<T>).joined > this.nextSlot - (policy.cutoff ?? 0)) continue;
+      const entry = this.queue.shift() as FerrySeat<T>;
       entry.loadStarted = this.sim.now;
       this.onLoadStartHook?.(entry.item, this.sim.now);
       cargo.push(entry);
@@ -163,8 +170,8 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
 
   private readonly onItemLoaded = (v: number): void => {
     this.busy[v] = 0;
-    const cargo = this.cargo[v] as Array<FerryEntry<T>>;
-    (cargo[cargo.length - 1] as FerryEntry<T>).loaded = this.sim.now;
+    const cargo = this.cargo[v] as Array<FerrySeat<T>>;
+    (cargo[cargo.length - 1] as FerrySeat<T>).loaded = this.sim.now;
     if (this.state[v] === CLOSING) {
       this.startClosing(v);
     } else {
@@ -188,7 +195,7 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
   private checkClose(v: number): void {
     const policy = this.policy;
     if (policy.kind === 'timetable') return;
-    const aboard = (this.cargo[v] as Array<FerryEntry<T>>).length;
+    const aboard = (this.cargo[v] as Array<FerrySeat<T>>).length;
     if (aboard >= this.effective || (policy.kind === 'fullOrMaxWait' && this.expired[v] === 1 && aboard >= (policy.minLoad ?? 1))) this.closeLoad(v);
   }
 
@@ -203,7 +210,7 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
     const v = this.loading[0];
     if (!open(this.origin)) this.cancelledSlots++;
     else if (v === undefined) this.missedSlots++;
-    else if ((this.cargo[v] as Array<FerryEntry<T>>).length > 0 || (policy.kind === 'timetable' && policy.departEmpty === true)) this.closeLoad(v);
+    else if ((this.cargo[v] as Array<FerrySeat<T>>).length > 0 || (policy.kind === 'timetable' && policy.departEmpty === true)) this.closeLoad(v);
     else this.emptySlots++;
     this.planSlot();
     this.feed();
@@ -247,7 +254,7 @@ export class FerryService<T = unknown> extends FerryFleet<T> {
   };
 
   private leave(v: number): void {
-    const count = (this.cargo[v] as Array<FerryEntry<T>>).length;
+    const count = (this.cargo[v] as Array<FerrySeat<T>>).length;
     this.departedAt[v] = this.sim.now;
     this.departureNo[v] = ++this.departures;
     this.itemsCarried += count;

@@ -5,7 +5,7 @@
  */
 import { URGENT, type Firable, type Simulation } from '../../engine/index.ts';
 import type { RandomStreams } from '../../random/index.ts';
-import type { BatchRecord, FerryRecord, SimCalendar } from '../../resources/index.ts';
+import type { BatchSeat, FerrySeat, SimCalendar } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Stage } from './stage.ts';
 
@@ -68,8 +68,16 @@ export class Container implements Firable {
   departed = Number.NaN;
   /** A stage's scratch time while the container is there (e.g. when it joined the gate queue), hours. */
   mark = 0;
-  /** Its place on a batch transport or ferry while it rides one (null otherwise). */
-  ride: BatchRecord<Container> | FerryRecord<Container> | null = null;
+  /** Its place on batch transports (rail assembly, liner sailings), reused leg after leg. */
+  batchSeat: BatchSeat<Container> | null = null;
+  /** Its place on ferry services, reused likewise. */
+  ferrySeat: FerrySeat<Container> | null = null;
+  /** Called after a background unit leaves (its `itinerary` is then a pool of units). */
+  afterLeave: () => void = noAction;
+  private ident: number;
+  private route: number;
+  private enteredAt: number;
+  private counted: boolean;
 
   /**
    * @param id sequence number (-1 for background units). @param routeIndex its route (-1 for
@@ -78,15 +86,59 @@ export class Container implements Firable {
    * study's statistics. @param itinerary what moves it on from a stage.
    */
   constructor(
-    readonly id: number,
-    readonly routeIndex: number,
-    readonly entered: number,
-    readonly measured: boolean,
+    id: number,
+    routeIndex: number,
+    entered: number,
+    measured: boolean,
     readonly background: boolean,
     readonly itinerary: Itinerary,
   ) {
+    this.ident = id;
+    this.route = routeIndex;
+    this.enteredAt = entered;
+    this.counted = measured;
     this.arrived = entered;
     this.started = entered;
+  }
+
+  /** Sequence number (-1 for background units). */
+  get id(): number {
+    return this.ident;
+  }
+
+  /** Its route's index (-1 for background). */
+  get routeIndex(): number {
+    return this.route;
+  }
+
+  /** When it entered the network, hours. */
+  get entered(): number {
+    return this.enteredAt;
+  }
+
+  /** Entered after the warm-up: its times count in the statistics. */
+  get measured(): boolean {
+    return this.counted;
+  }
+
+  /**
+   * Make a container that has left the network (delivered, or a background unit gone) a new
+   * one, keeping its seats: pools reuse containers, since a container lives for weeks of
+   * simulated time and would otherwise be garbage of the old generation.
+   */
+  reuse(id: number, routeIndex: number, entered: number, measured: boolean): void {
+    this.ident = id;
+    this.route = routeIndex;
+    this.enteredAt = entered;
+    this.counted = measured;
+    this.at = null;
+    this.stageIndex = 0;
+    this.arrived = entered;
+    this.group = null;
+    this.direction = 'westbound';
+    this.started = entered;
+    this.departed = Number.NaN;
+    this.mark = 0;
   }
 
   /** Called by the engine: step `step` of the stage it is at (0: arrive at `at`). */
@@ -120,9 +172,32 @@ export function startAt(sim: Simulation, container: Container, stage: Stage): vo
   sim.enqueue(container, 0, URGENT, ARRIVE);
 }
 
-/** One unit of background traffic (an FEU-equivalent of other boxes, wagons or trucks) entering now; `left` is called as it leaves. */
-export function backgroundUnit(now: number, left: () => void): Container {
-  return new Container(-1, -1, now, false, true, { left });
+const noAction = (): void => {};
+
+/**
+ * The background units (FEU-equivalents of other boxes, wagons or trucks) of one stage: each
+ * enters, takes capacity like a container but is never measured as one, and on leaving calls
+ * its `left` and returns to the pool for the next unit.
+ */
+export class BackgroundUnits implements Itinerary {
+  private readonly free: Container[] = [];
+
+  /** A unit entering at `now` (hours); `left` is called as it leaves. */
+  take(now: number, left: () => void): Container {
+    const unit = this.free.pop() ?? new Container(-1, -1, now, false, true, this);
+    unit.reuse(-1, -1, now, false);
+    unit.afterLeave = left;
+    return unit;
+  }
+
+  /** The unit leaves: back to the pool, then its `left`. */
+  left(unit: Container): void {
+    const after = unit.afterLeave;
+    unit.afterLeave = noAction;
+    unit.at = null;
+    this.free.push(unit);
+    after();
+  }
 }
 
 /** What every stage of one replication shares. */

@@ -5,7 +5,7 @@
  * on the future-event list and allocates nothing.
  */
 import type { Simulation } from '../../engine/index.ts';
-import { startAt, type Container, type Itinerary } from './container.ts';
+import { Container, startAt, type Itinerary } from './container.ts';
 import type { RuntimeRoute } from './network.ts';
 import type { Stage } from './stage.ts';
 
@@ -17,8 +17,13 @@ export interface JourneyHooks {
   readonly delivered: (container: Container) => void;
 }
 
-/** The itinerary of every container of one replication: its route's stages in order. */
+/**
+ * The itinerary of every container of one replication: its route's stages in order. Delivered
+ * containers are kept and reused for new ones (see `Container.reuse`).
+ */
 export class Journeys implements Itinerary {
+  private readonly free: Container[] = [];
+
   /**
    * @param sim the simulation. @param routes the replication's routes, by index (each has at
    * least one stage). @param hooks the replication's bookkeeping.
@@ -29,7 +34,19 @@ export class Journeys implements Itinerary {
     private readonly hooks: JourneyHooks,
   ) {}
 
-  /** Start `container` (whose itinerary is this) at its route's first stage, now. */
+  /**
+   * A new container entering route `routeIndex` now, numbered `id`; `measured` if it entered
+   * after the warm-up. Start it with `start`.
+   */
+  create(id: number, routeIndex: number, measured: boolean): Container {
+    const now = this.sim.now;
+    const container = this.free.pop();
+    if (container === undefined) return new Container(id, routeIndex, now, measured, false, this);
+    container.reuse(id, routeIndex, now, measured);
+    return container;
+  }
+
+  /** Start `container` (made by `create`) at its route's first stage, now. */
   start(container: Container): void {
     const route = this.routes[container.routeIndex] as RuntimeRoute;
     container.departed = Number.NaN;
@@ -47,6 +64,7 @@ export class Journeys implements Itinerary {
     if (next === stages.length) {
       container.at = null;
       hooks.delivered(container);
+      this.free.push(container);
       return;
     }
     const stage = stages[next] as Stage;

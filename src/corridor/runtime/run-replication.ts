@@ -9,7 +9,7 @@ import { QuantileSketch, Tally, ThroughputCounter, TimeWeighted } from '../../st
 import type { CompiledModel } from '../compiled.ts';
 import { DEFAULT_LIMITS, LimitError } from '../limits.ts';
 import { HOURS_PER_WEEK, MAX_HOURS } from '../units.ts';
-import { Container, type JourneyRow, type RunContext } from './container.ts';
+import type { JourneyRow, RunContext } from './container.ts';
 import { capacityBound } from './binding.ts';
 import { startDemand } from './demand-source.ts';
 import { startDisruptions } from './disruptions.ts';
@@ -119,7 +119,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
       if (entered - delivered + backgroundInSystem >= maxFeu) throw new LimitError('maxFeuInSystem', maxFeu, sim.now);
       const now = sim.now;
       const measured = now >= warmupHours;
-      const container = new Container(nextId++, routeIndex, now, measured, false, journeys);
+      const container = journeys.create(nextId++, routeIndex, measured);
       entered++;
       if (measured) (routeStats[routeIndex] as RouteStats).entered++;
       inSystem.update(now, entered - delivered);

@@ -11,7 +11,7 @@
  * berthing at the destination, and its own unloading.
  */
 import { FerryService, type FerryRecord } from '../../../resources/index.ts';
-import { backgroundUnit, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { BackgroundUnits, startAt, type Container, type RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
 import { noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
@@ -28,6 +28,7 @@ export class FerryLegStage extends StageBase {
   readonly kind = 'ferry';
   private readonly service: FerryService<Container>;
   private readonly baseLoadFactor: number;
+  private readonly units = new BackgroundUnits();
 
   /** @param spec the compiled leg. @param origin, destination the ports' stages. @param ctx the replication. */
   constructor(spec: CompiledFerryLeg, origin: Stage, destination: Stage, ctx: RunContext) {
@@ -62,14 +63,13 @@ export class FerryLegStage extends StageBase {
   /** Wait for a vessel (then load, cross and unload: `resume`). */
   arrive(container: Container): void {
     if (!container.background) this.monitor.joinQueue(container.arrived);
-    container.ride = this.service.ride(container, container, UNLOADED);
+    container.ferrySeat = this.service.ride(container, container, UNLOADED, container.ferrySeat ?? undefined);
   }
 
   /** The container's own unloading at the far port has ended: it leaves. */
   resume(container: Container, step: number): void {
     if (step !== UNLOADED) throw new Error(`Ferry leg "${this.id}": unknown step ${step}`);
-    const r = container.ride as FerryRecord<Container>;
-    container.ride = null;
+    const r = container.ferrySeat as FerryRecord<Container>;
     container.group = null;
     const m = this.monitor;
     if (container.background) {
@@ -100,7 +100,7 @@ export class FerryLegStage extends StageBase {
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
   override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
     const sim = this.ctx.sim;
-    startAt(sim, backgroundUnit(sim.now, left), this);
+    startAt(sim, this.units.take(sim.now, left), this);
   }
 
   private changed(now: number): void {

@@ -98,14 +98,13 @@ export class RailLegStage extends StageBase {
 
   /** Wait for a train to be assembled (then a path, then the run: `resume` and `step`). */
   arrive(container: Container): void {
-    container.ride = this.transport.ride(container, container, ASSEMBLED);
+    container.batchSeat = this.transport.ride(container, container, ASSEMBLED, container.batchSeat ?? undefined);
   }
 
   /** The container's train has been assembled: it joins the train of its departure. */
   resume(container: Container, step: number): void {
     if (step !== ASSEMBLED) throw new Error(`Rail leg "${this.id}": unknown step ${step}`);
-    const departure = (container.ride as BatchRecord<Container>).departure;
-    container.ride = null;
+    const departure = (container.batchSeat as BatchRecord<Container>).departure;
     let train = this.trains.get(departure);
     if (train === undefined) {
       const sim = this.ctx.sim;

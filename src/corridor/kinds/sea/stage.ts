@@ -44,14 +44,13 @@ export class SeaLegStage extends StageBase {
 
   /** Wait for a sailing whose cut-off it makes (then cross: `resume`). */
   arrive(container: Container): void {
-    container.ride = this.transport.ride(container, container, CROSSED);
+    container.batchSeat = this.transport.ride(container, container, CROSSED, container.batchSeat ?? undefined);
   }
 
   /** The sailing has crossed: the container leaves. */
   resume(container: Container, step: number): void {
     if (step !== CROSSED) throw new Error(`Sea leg "${this.id}": unknown step ${step}`);
-    const departed = (container.ride as BatchRecord<Container>).departed;
-    container.ride = null;
+    const departed = (container.batchSeat as BatchRecord<Container>).departed;
     container.started = departed;
     container.group = null;
     const left = this.ctx.sim.now;

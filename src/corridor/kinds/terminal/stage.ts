@@ -9,7 +9,7 @@ import type { Distribution } from '../../../distributions/index.ts';
 import { NORMAL } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
-import { backgroundUnit, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { BackgroundUnits, startAt, type Container, type RunContext } from '../../runtime/container.ts';
 import { DisruptedServers, noLeave, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
@@ -32,6 +32,7 @@ export class TerminalStage extends StageBase {
   private readonly handlingStream: RandomStream;
   private readonly delayStream: RandomStream;
   private readonly servers: DisruptedServers;
+  private readonly units = new BackgroundUnits();
 
   /** @param spec the compiled terminal. @param ctx the replication. */
   constructor(spec: CompiledTerminal, ctx: RunContext) {
@@ -123,6 +124,6 @@ export class TerminalStage extends StageBase {
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
   override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
     const sim = this.ctx.sim;
-    startAt(sim, backgroundUnit(sim.now, left), this);
+    startAt(sim, this.units.take(sim.now, left), this);
   }
 }

@@ -251,3 +251,30 @@ describe('Closure.whenOpenFire', () => {
     expect(log[3]).toBe('2.000000 a step 5');
   });
 });
+
+describe('seats ridden again', () => {
+  it('a reused seat on a fullOrMaxWait transport waits its own max wait, not that of its last ride', () => {
+    // K = 3, one vehicle, max wait 5 h, 1 h each way. A rider alone joins at 0: its deadline at 5
+    // sends it (delivered at 6, the vehicle is back at 7). It joins again at 7.5 with the same
+    // seat, alone: it must leave at 12.5, its own deadline, as a new seat would; the deadline
+    // that fired for its first ride must not count for the second.
+    const run = (reuse: boolean): number[] => {
+      const sim = new Simulation();
+      const t = new BatchTransport<string>(sim, { name: 't', capacity: 3, policy: { kind: 'fullOrMaxWait', maxWait: 5 }, travelTime: 1, returnTime: 1, random: new RandomStreams(1) });
+      const departed: number[] = [];
+      let seat: ReturnType<typeof t.ride> | undefined;
+      const rider: Firable = {
+        fire(step: number) {
+          if (step === 0) seat = t.ride('box', rider, 1, reuse ? seat : undefined);
+          else departed.push((seat as BatchRecord<string>).departed);
+        },
+      };
+      sim.enqueue(rider, 0, NORMAL, 0);
+      sim.enqueue(rider, 7.5, NORMAL, 0);
+      sim.run();
+      return departed;
+    };
+    expect(run(false)).toEqual([5, 12.5]);
+    expect(run(true)).toEqual([5, 12.5]);
+  });
+});

@@ -12,59 +12,30 @@
  */
 import { sumOf } from '../../../distributions/index.ts';
 import type { Distribution } from '../../../distributions/index.ts';
-import { NORMAL, URGENT, type Firable } from '../../../engine/index.ts';
+import { NORMAL, URGENT } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { BatchTransport, type BatchRecord } from '../../../resources/index.ts';
-import type { Container, RunContext, TravelGroup } from '../../runtime/container.ts';
+import type { Container, RunContext } from '../../runtime/container.ts';
 import { noLeave, StageBase } from '../../runtime/stage.ts';
+import { Train, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledRailLeg } from './compile.ts';
 import type { Line } from './line.ts';
 
 // Step of a container: its train has been assembled (the transport delivered it).
 const ASSEMBLED = 1;
-// Steps of a train (see `RailLegStage.step`).
+// Steps of a train (see `RailLegStage.step`), a `Train` filed under its assembly's departure number.
 const FORMED = 1;
 const SEEK_PATH = 2;
 const PATH = 3;
 const ARRIVED = 4;
 const RELEASED = 5;
 
-/** One train on a rail leg: the study's containers of one departure, or a background train. */
-class RailTrain implements Firable, TravelGroup {
-  size = 0;
-  started = Number.NaN;
-  /** The study's containers aboard, in the order they boarded. */
-  readonly members: Container[] = [];
-
-  /**
-   * @param leg the rail leg. @param departure the assembly's departure number (0: background).
-   * @param backgroundFeu FEU-equivalents of a background train (0: the study's). @param arrived
-   * when it arrived, hours. @param left called as a background train has its path.
-   */
-  constructor(
-    private readonly leg: RailLegStage,
-    readonly departure: number,
-    readonly backgroundFeu: number,
-    readonly arrived: number,
-    readonly left: () => void,
-  ) {}
-
-  fire(step: number): void {
-    this.leg.step(this, step);
-  }
-
-  /** For event traces. */
-  describe(): string {
-    return this.backgroundFeu > 0 ? `background train on ${this.leg.id}` : `train ${this.departure} on ${this.leg.id}`;
-  }
-}
-
 /** A rail leg in a running replication. */
-export class RailLegStage extends StageBase {
+export class RailLegStage extends StageBase implements TrainStage<number> {
   readonly kind = 'rail';
   private readonly transport: BatchTransport<Container>;
-  private readonly trains = new Map<number, RailTrain>();
+  private readonly trains = new Map<number, Train<number>>();
   private readonly running: Distribution;
   private readonly runningStream: RandomStream;
   private readonly headway: number;
@@ -108,7 +79,7 @@ export class RailLegStage extends StageBase {
     let train = this.trains.get(departure);
     if (train === undefined) {
       const sim = this.ctx.sim;
-      train = new RailTrain(this, departure, 0, sim.now, noLeave);
+      train = new Train(this, departure, this.direction, 0, sim.now, noLeave);
       this.trains.set(departure, train);
       sim.enqueue(train, 0, URGENT, 0);
     }
@@ -125,7 +96,7 @@ export class RailLegStage extends StageBase {
   /** A background train of `feu` FEU-equivalents takes a path on this leg's line. */
   override admitBackground(feu: number, _direction: Direction, left: () => void = noLeave): void {
     const sim = this.ctx.sim;
-    sim.enqueue(new RailTrain(this, 0, feu, sim.now, left), 0, URGENT, SEEK_PATH);
+    sim.enqueue(new Train(this, 0, this.direction, feu, sim.now, left), 0, URGENT, SEEK_PATH);
   }
 
   /**
@@ -136,7 +107,7 @@ export class RailLegStage extends StageBase {
    * is handed straight back, so the line stays usable by other legs, and the train queues again
    * when the leg reopens.
    */
-  step(train: RailTrain, step: number): void {
+  step(train: Train<number>, step: number): void {
     const sim = this.ctx.sim;
     switch (step) {
       case 0:
@@ -170,7 +141,7 @@ export class RailLegStage extends StageBase {
         sim.enqueue(train, this.running.sample(this.runningStream), NORMAL, ARRIVED);
         return;
       case ARRIVED:
-        this.trains.delete(train.departure);
+        this.trains.delete(train.key);
         sim.enqueue(train, 0, NORMAL, RELEASED);
         return;
       case RELEASED:
@@ -181,12 +152,12 @@ export class RailLegStage extends StageBase {
     }
   }
 
-  private seekPath(train: RailTrain): void {
+  private seekPath(train: Train<number>): void {
     if (!this.closure.isOpen) this.closure.whenOpenFire(train, SEEK_PATH);
     else this.line.paths.request(train, PATH);
   }
 
-  private depart(container: Container, train: RailTrain): void {
+  private depart(container: Container, train: Train<number>): void {
     container.started = train.started;
     container.group = train;
     container.direction = this.direction;

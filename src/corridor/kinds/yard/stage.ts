@@ -8,54 +8,25 @@
  * and a start like any other train.
  */
 import type { Distribution } from '../../../distributions/index.ts';
-import { NORMAL, URGENT, type Firable } from '../../../engine/index.ts';
+import { NORMAL, URGENT } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
 import type { Container, RunContext, TravelGroup } from '../../runtime/container.ts';
 import { DisruptedServers, noLeave, StageBase } from '../../runtime/stage.ts';
+import { Train, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledYard } from './compile.ts';
 
-// Steps of a train's visit (see `YardStage.step`).
+// Steps of a train's visit (see `YardStage.step`); a visit is a `Train` filed under the group
+// its containers arrived in.
 const FORMED = 1;
 const ON_TRACK = 2;
 const START_SLOT = 3;
 const PROCESSED = 4;
 const RELEASED = 5;
 
-/** One train's visit to a yard: the containers of one arriving train, or a background train. */
-class YardVisit implements Firable, TravelGroup {
-  size = 0;
-  started = Number.NaN;
-  /** The study's containers in it, in the order they arrived. */
-  readonly members: Container[] = [];
-
-  /**
-   * @param yard the yard. @param key the group its containers arrived in. @param direction
-   * their direction. @param backgroundFeu FEU-equivalents of a background train (0: the study's).
-   * @param arrived when it arrived, hours. @param left called as a background train leaves.
-   */
-  constructor(
-    private readonly yard: YardStage,
-    readonly key: TravelGroup,
-    readonly direction: Direction,
-    readonly backgroundFeu: number,
-    readonly arrived: number,
-    readonly left: () => void,
-  ) {}
-
-  fire(step: number): void {
-    this.yard.step(this, step);
-  }
-
-  /** For event traces. */
-  describe(): string {
-    return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.yard.id}`;
-  }
-}
-
 /** A yard in a running replication. */
-export class YardStage extends StageBase {
+export class YardStage extends StageBase implements TrainStage<TravelGroup> {
   readonly kind = 'yard';
   private readonly tracks: Servers;
   private readonly starts: Servers | null;
@@ -64,7 +35,7 @@ export class YardStage extends StageBase {
   private readonly stream: RandomStream;
   private readonly capacity: DisruptedServers;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new Map<TravelGroup, YardVisit>();
+  private readonly visits = new Map<TravelGroup, Train<TravelGroup>>();
   private readonly releaseStart = (): void => (this.starts as Servers).release();
 
   /** @param spec the compiled yard. @param ctx the replication. */
@@ -109,9 +80,9 @@ export class YardStage extends StageBase {
     this.capacity.set(factor, unitsOut);
   }
 
-  private startVisit(key: TravelGroup, direction: Direction, backgroundFeu: number, left: () => void): YardVisit {
+  private startVisit(key: TravelGroup, direction: Direction, backgroundFeu: number, left: () => void): Train<TravelGroup> {
     const sim = this.ctx.sim;
-    const visit = new YardVisit(this, key, direction, backgroundFeu, sim.now, left);
+    const visit = new Train<TravelGroup>(this, key, direction, backgroundFeu, sim.now, left);
     sim.enqueue(visit, 0, URGENT, 0);
     return visit;
   }
@@ -121,7 +92,7 @@ export class YardStage extends StageBase {
    * first, a track, a start slot under a daily cap (while the yard is open), processing, and
    * the train leaves.
    */
-  step(visit: YardVisit, step: number): void {
+  step(visit: Train<TravelGroup>, step: number): void {
     const sim = this.ctx.sim;
     switch (step) {
       case 0:
@@ -164,14 +135,14 @@ export class YardStage extends StageBase {
     }
   }
 
-  private process(visit: YardVisit): void {
+  private process(visit: Train<TravelGroup>): void {
     const sim = this.ctx.sim;
     visit.started = sim.now;
     if (visit.backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);
     sim.enqueue(visit, this.processing[visit.direction].sample(this.stream), NORMAL, PROCESSED);
   }
 
-  private depart(container: Container, visit: YardVisit): void {
+  private depart(container: Container, visit: Train<TravelGroup>): void {
     container.started = visit.started;
     container.group = visit;
     const left = this.ctx.sim.now;

@@ -158,7 +158,15 @@ export class EventQueue {
    * and `poppedData` so that popping allocates no result object. Call only when `size > 0`.
    */
   pop(): Callback | Firable {
-    this.size--;
+    return this.popBefore(Infinity) as Callback | Firable;
+  }
+
+  /**
+   * `pop`, if the earliest entry is due strictly before `limit` (hours); else null, and nothing
+   * is removed. One look at the heap's top and the lanes' heads instead of a `peekTime` and a
+   * `pop` per entry (`Simulation.run(t)`).
+   */
+  popBefore(limit: number): Callback | Firable | null {
     // The least of the heap's top and the two lanes' heads by (time, key).
     let lane: Lane | null = null;
     let bestTime = this.heapSize > 0 ? (this.times[0] as number) : Infinity;
@@ -177,8 +185,13 @@ export class EventQueue {
     if (normal.size > 0) {
       const t = normal.times[normal.head] as number;
       const k = normal.keys[normal.head] as number;
-      if (t < bestTime || (t === bestTime && k < bestKey)) lane = normal;
+      if (t < bestTime || (t === bestTime && k < bestKey)) {
+        lane = normal;
+        bestTime = t;
+      }
     }
+    if (!(bestTime < limit)) return null;
+    this.size--;
     if (lane !== null) {
       const head = lane.head;
       const target = lane.targets[head] as Callback | Firable;

@@ -154,10 +154,19 @@ export class Simulation {
 
   /** Process the next entry. Returns false if there was none. */
   step(): boolean {
+    return this.stepBefore(Infinity);
+  }
+
+  /** Process the next entry if it is due strictly before `limit` hours; false if there is none. */
+  private stepBefore(limit: number): boolean {
     const queue = this.queue;
     if (queue.size === 0) return false;
-    if (this.eventsProcessed >= this.eventLimit) throw new EventLimitError(this.eventLimit, this.clock);
-    const target = queue.pop();
+    if (this.eventsProcessed >= this.eventLimit) {
+      if (!(queue.peekTime() < limit)) return false;
+      throw new EventLimitError(this.eventLimit, this.clock);
+    }
+    const target = queue.popBefore(limit);
+    if (target === null) return false;
     this.clock = queue.poppedTime;
     this.eventsProcessed++;
     if (this.tracer !== null) this.tracer(this.clock, target, queue.poppedData);
@@ -181,8 +190,7 @@ export class Simulation {
     if (until instanceof SimEvent) return this.runUntilEvent(until);
     if (typeof until !== 'number' || Number.isNaN(until)) throw new TypeError(`run(until) requires a time in hours or an event, got ${describeValue(until)}`);
     if (until < this.clock) throw new RangeError(`run(until=${until} h) is in the past: now is ${this.clock} h`);
-    const queue = this.queue;
-    while (queue.size > 0 && queue.peekTime() < until) this.step();
+    while (this.stepBefore(until));
     if (until !== Infinity) this.clock = until;
     return undefined;
   }

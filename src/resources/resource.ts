@@ -67,6 +67,9 @@ export class Request extends SimEvent<undefined> {
   }
 }
 
+// The options of a plain request, shared: a default `{}` would be a new object per request.
+const DEFAULT_REQUEST: RequestOptions = Object.freeze({});
+
 /**
  * `capacity` identical servers (berths, cranes, tracks) with a FIFO or priority queue and
  * optional preemption. Capacity may change over time (`setCapacity`, `capacitySchedule`).
@@ -112,7 +115,7 @@ export class Resource {
   }
 
   /** Ask for a server; yield the returned request to wait until it is granted. */
-  request(options: RequestOptions = {}): Request {
+  request(options: RequestOptions = DEFAULT_REQUEST): Request {
     const priority = options.priority ?? 0;
     if (typeof priority !== 'number' || !Number.isFinite(priority)) {
       throw new RangeError(`Resource "${this.name}": request priority must be a finite number, got ${String(priority)}`);

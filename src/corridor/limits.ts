@@ -18,11 +18,12 @@ export interface ModelLimits {
 /**
  * The defaults, far above what the shipped model needs and still safe on a laptop:
  * - `maxFeuInSystem` 250 000 FEU: `models/middle-corridor.yaml` holds a few thousand FEU at
- *   once, so this leaves a margin of fifty or more; each FEU in the system holds a container, a
- *   process, its generator and queue entries (measured about 1.5 kB), so the limit keeps one
- *   replication under about 0.4 GB, and a few worker threads side by side under the heap limit.
+ *   once, so this leaves a margin of fifty or more; each FEU in the system holds a container,
+ *   its seats on transports and its queue entries (under 1 kB by their fields; the earlier
+ *   process runtime's was measured at about 1.5 kB), so the limit keeps one replication under
+ *   about 0.4 GB, and a few worker threads side by side under the heap limit.
  * - `maxEventsPerReplication` 50 000 000 events: one simulated year of the shipped model is about
- *   1.3 million events (about 1 s), so this allows some 38 years of it, or a model ten times as
+ *   1.2 million events (about 0.4 s), so this allows some 40 years of it, or a model ten times as
  *   busy for several years, while a run that hangs is stopped within a minute or so.
  */
 export const DEFAULT_LIMITS: ModelLimits = { maxFeuInSystem: 250_000, maxEventsPerReplication: 50_000_000 };

@@ -73,7 +73,7 @@ export class Container implements Firable {
   /** Its place on ferry services, reused likewise. */
   ferrySeat: FerrySeat<Container> | null = null;
   /** Called after a background unit leaves (its `itinerary` is then a pool of units). */
-  afterLeave: () => void = noAction;
+  afterLeave: () => void = noLeave;
   private ident: number;
   private route: number;
   private enteredAt: number;
@@ -159,6 +159,9 @@ export class Container implements Firable {
   }
 }
 
+/** A `left` or `afterLeave` with nothing to do (background traffic whose end nobody counts). */
+export const noLeave = (): void => {};
+
 /** The step that makes a container arrive at `container.at` (stages number their own steps from 1). */
 export const ARRIVE = 0;
 
@@ -170,34 +173,6 @@ export function startAt(sim: Simulation, container: Container, stage: Stage): vo
   container.at = stage;
   container.arrived = sim.now;
   sim.enqueue(container, 0, URGENT, ARRIVE);
-}
-
-const noAction = (): void => {};
-
-/**
- * The background units (FEU-equivalents of other boxes, wagons or trucks) of one stage: each
- * enters, takes capacity like a container but is never measured as one, and on leaving calls
- * its `left` and returns to the pool for the next unit.
- */
-export class BackgroundUnits implements Itinerary {
-  private readonly free: Container[] = [];
-
-  /** A unit entering at `now` (hours); `left` is called as it leaves. */
-  take(now: number, left: () => void): Container {
-    const unit = this.free.pop() ?? new Container(-1, -1, now, false, true, this);
-    unit.reuse(-1, -1, now, false);
-    unit.afterLeave = left;
-    return unit;
-  }
-
-  /** The unit leaves: back to the pool, then its `left`. */
-  left(unit: Container): void {
-    const after = unit.afterLeave;
-    unit.afterLeave = noAction;
-    unit.at = null;
-    this.free.push(unit);
-    after();
-  }
 }
 
 /** What every stage of one replication shares. */

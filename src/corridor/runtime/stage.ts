@@ -13,11 +13,8 @@
  */
 import { Closure, followClosure, usableItems } from '../../resources/index.ts';
 import type { Direction } from '../kinds/kind.ts';
-import type { Container, RunContext } from './container.ts';
+import { noLeave, type Container, type RunContext } from './container.ts';
 import { StageMonitor } from './stage-monitor.ts';
-
-/** The default `left` of a background unit: nothing to do. */
-export const noLeave = (): void => {};
 
 /** A terminal, yard or leg as the simulation sees it. */
 export interface Stage {

@@ -11,9 +11,10 @@
  * berthing at the destination, and its own unloading.
  */
 import { FerryService, type FerryRecord } from '../../../resources/index.ts';
-import { BackgroundUnits, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { BackgroundUnits } from '../../runtime/background-units.ts';
+import { noLeave, startAt, type Container, type RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
-import { noLeave, StageBase } from '../../runtime/stage.ts';
+import { StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledFerryLeg } from './compile.ts';
 

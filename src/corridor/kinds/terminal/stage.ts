@@ -9,8 +9,9 @@ import type { Distribution } from '../../../distributions/index.ts';
 import { NORMAL } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
-import { BackgroundUnits, startAt, type Container, type RunContext } from '../../runtime/container.ts';
-import { DisruptedServers, noLeave, StageBase } from '../../runtime/stage.ts';
+import { BackgroundUnits } from '../../runtime/background-units.ts';
+import { noLeave, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
 

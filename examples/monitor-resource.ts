@@ -40,5 +40,5 @@ function* sampler(): ProcessGenerator {            // a snapshot a day, for a ti
 sim.process(gate(), 'gate');
 sim.process(sampler(), 'sampler');
 sim.run(24 * 90);
-console.log(`mean queue ${queue.mean(sim.now).toFixed(2)} trucks (max ${queue.max}), utilization ${(busy.mean(sim.now) / cranes.capacity).toFixed(2)}`);
+console.log(`mean queue ${queue.mean(sim.now).toFixed(4)} trucks (max ${queue.max}), utilization ${(busy.mean(sim.now) / cranes.capacity).toFixed(4)}`);
 console.table(samples.slice(0, 3));

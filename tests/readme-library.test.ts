@@ -24,7 +24,7 @@ function run(name: string): string {
 describe('README library examples', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 
-  it.each(['batch-transport', 'stop-at-event', 'monitor-resource', 'warmup-by-count'])('README shows examples/%s.ts as it is', (name) => {
+  it.each(['batch-transport', 'stop-at-event', 'monitor-resource', 'state-machine', 'warmup-by-count'])('README shows examples/%s.ts as it is', (name) => {
     expect(readme).toContain(asInReadme(name));
   });
 
@@ -51,6 +51,12 @@ describe('README library examples', () => {
     expect(utilization).toBeGreaterThan(0.75);
     expect(utilization).toBeLessThan(0.92);
     expect(out).toContain('queue');
+  });
+
+  it('the state machine prints exactly what the process version prints (same entries, same order)', () => {
+    const out = run('state-machine');
+    expect(out).toMatch(/mean queue \d+\.\d{4} trucks/);
+    expect(out).toBe(run('monitor-resource'));
   });
 
   it('warm-up by count: M/M/1 wait near 9 h after 5000 customers', () => {

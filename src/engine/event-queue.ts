@@ -26,8 +26,8 @@ export type Callback = (data: number) => void;
 export interface Firable {
   /** Called by the engine when the entry's time comes, with the number it was scheduled with. */
   fire(data: number): void;
-  /** What it is, for event traces (e.g. `container 12 at aktau-port`); optional. */
-  describe?(): string;
+  /** What fires with entry data `data`, for event traces (e.g. `container 12 at aktau: handled`); optional. */
+  describe?(data: number): string;
 }
 
 /** Runs before NORMAL at the same instant: process start-up and interrupts. */

@@ -2,7 +2,7 @@
  * An event trace: one line per future-event-list entry the engine processes, written as the
  * simulation runs (hook it in as `sim.tracer`). Lines are tab-separated: time in hours, what
  * fired (`Process "customer"`, `Timeout`, `callback departTrain`, a model's state machine such
- * as `container 12 at aktau-port`), and the entry's data (empty for events; for a state
+ * as `container 12 at aktau: handled`), and the entry's data (empty for events; for a state
  * machine, the step it resumes at). Lines starting with `#` describe the run. Output is buffered and
  * written synchronously in large blocks, so memory stays flat over millions of events.
  */
@@ -38,7 +38,7 @@ export class EventTraceWriter {
         ? describeEvent(target)
         : typeof target === 'function'
           ? `callback ${target.name === '' ? '(anonymous)' : target.name}`
-          : (target.describe?.() ?? target.constructor.name);
+          : (target.describe?.(data) ?? target.constructor.name);
     this.push(`${formatNumber(time)}\t${what}\t${target instanceof SimEvent ? '' : formatNumber(data)}\n`);
   };
 

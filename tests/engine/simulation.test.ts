@@ -96,7 +96,7 @@ describe('Simulation clock and run()', () => {
     function trace(): string[] {
       const sim = new Simulation();
       const lines: string[] = [];
-      sim.tracer = (time, target) => lines.push(`${time}:${typeof target === 'function' ? 'callback' : (target.describe?.() ?? '?')}`);
+      sim.tracer = (time, target) => lines.push(`${time}:${typeof target === 'function' ? 'callback' : (target.describe?.(0) ?? '?')}`);
       for (let i = 0; i < 5; i++) {
         sim.process((function* (): ProcessGenerator {
           for (let k = 0; k < 3; k++) yield sim.timeout((i * 7 + k * 3) % 5);

@@ -148,9 +148,11 @@ export class Container implements Firable {
     else stage.resume(this, step);
   }
 
-  /** For event traces: `container 12 at aktau-port`, or `background unit at ...`. */
-  describe(): string {
-    return `${this.background ? 'background unit' : `container ${this.id}`} at ${this.at?.id ?? '(none)'}`;
+  /** For event traces: `container 12 at aktau: handled`, or `background unit at ...`. */
+  describe(step: number): string {
+    const stage = this.at;
+    const who = this.background ? 'background unit' : `container ${this.id}`;
+    return stage === null ? who : `${who} at ${stage.id}: ${stage.steps[step] ?? `step ${step}`}`;
   }
 
   /** Leave the current stage now (called by the stage). */

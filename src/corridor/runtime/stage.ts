@@ -37,6 +37,8 @@ export interface Stage {
   arrive(container: Container): void;
   /** An entry this stage scheduled for `container` with `step` (>= 1) fired. */
   resume(container: Container, step: number): void;
+  /** Names of a container's steps here, by number, 0 being `arrive` (for event traces). */
+  readonly steps: readonly string[];
   /**
    * Capacity disruptions changed: `factor` is the product of the active `reduced` factors (1 for
    * none), `unitsOut` the sum of the active `repair` units (0 for none).
@@ -111,6 +113,8 @@ export abstract class StageBase implements Stage {
   abstract arrive(container: Container): void;
 
   abstract resume(container: Container, step: number): void;
+
+  abstract readonly steps: readonly string[];
 
   /** By default a kind has no capacity to scale (the compiler refuses such disruptions). */
   setCapacity(factor: number, unitsOut: number): void {

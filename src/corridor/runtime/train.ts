@@ -12,6 +12,8 @@ export interface TrainStage<K> {
   readonly id: string;
   /** The next step of `train`. */
   step(train: Train<K>, step: number): void;
+  /** Names of a train's steps, by number (for event traces). */
+  readonly trainSteps: readonly string[];
 }
 
 /** One train at a stage; `key` is what the stage files it under (a departure, an arriving group). */
@@ -40,8 +42,8 @@ export class Train<K> implements Firable, TravelGroup {
     this.stage.step(this, step);
   }
 
-  /** For event traces: `train at khorgos`, `background train at kz-khorgos-aktau`. */
-  describe(): string {
-    return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.stage.id}`;
+  /** For event traces: `train at khorgos: processed`, `background train at kz-khorgos-aktau: path`. */
+  describe(step: number): string {
+    return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.stage.id}: ${this.stage.trainSteps[step] ?? `step ${step}`}`;
   }
 }

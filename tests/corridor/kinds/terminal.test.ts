@@ -84,4 +84,21 @@ describe('terminal: handling servers, dwell and gate', () => {
     // The busy server counts background too: busy 0-3 out of 10 h on 1 server.
     expect(m.busy.mean(10)).toBeCloseTo(0.3, 12);
   });
+
+  it('names each step of a visit in the event trace', () => {
+    // 1 server, 1 h handling, 2 h dwell, a gate of 0.5 h: a box arriving at 0 is handled 0-1,
+    // dwells 1-3, passes the gate 3-3.5. The trace names the steps in that order.
+    const { sim, network } = handNetwork(corridor(term('a', 1, 1, { dwell: fixed(2), gateHeadway: 0.5 })));
+    const a = network.byId.get('a');
+    if (a === undefined) throw new Error('no stage a');
+    const box = studyBox(7, 0);
+    const lines: string[] = [];
+    sim.tracer = (time, target, data) => {
+      if (target === box) lines.push(`${time} ${box.describe(data)}`);
+    };
+    const visit = visitAt(sim, a, box, 0);
+    sim.run(10);
+    expect(visit.left).toBe(3.5);
+    expect(lines).toEqual(['0 container 7 at a: arrive', '0 container 7 at a: handling', '1 container 7 at a: handled', '3 container 7 at a: dwelt', '3 container 7 at a: at gate', '3.5 container 7 at a: through gate']);
+  });
 });

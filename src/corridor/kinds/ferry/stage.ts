@@ -27,6 +27,7 @@ const UNLOADED = 1;
 /** A ferry leg in a running replication. */
 export class FerryLegStage extends StageBase {
   readonly kind = 'ferry';
+  readonly steps = ['arrive', 'unloaded'] as const;
   private readonly service: FerryService<Container>;
   private readonly baseLoadFactor: number;
   private readonly units = new BackgroundUnits();

@@ -34,6 +34,8 @@ const RELEASED = 5;
 /** A rail leg in a running replication. */
 export class RailLegStage extends StageBase implements TrainStage<number> {
   readonly kind = 'rail';
+  readonly steps = ['arrive', 'assembled'] as const;
+  readonly trainSteps = ['start', 'formed', 'seek path', 'path', 'arrived', 'released'] as const;
   private readonly transport: BatchTransport<Container>;
   private readonly trains = new Map<number, Train<number>>();
   private readonly running: Distribution;

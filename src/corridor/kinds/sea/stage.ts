@@ -20,6 +20,7 @@ const LINER_VESSELS = 256;
 /** A sea leg in a running replication. */
 export class SeaLegStage extends StageBase {
   readonly kind = 'sea';
+  readonly steps = ['arrive', 'crossed'] as const;
   private readonly transport: BatchTransport<Container>;
 
   /** @param spec the compiled leg. @param origin the loading port's stage. @param ctx the replication. */

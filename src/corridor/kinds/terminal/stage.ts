@@ -25,6 +25,7 @@ const THROUGH_GATE = 5;
 /** A terminal in a running replication. */
 export class TerminalStage extends StageBase {
   readonly kind = 'terminal';
+  readonly steps = ['arrive', 'handling', 'handled', 'dwelt', 'at gate', 'through gate'] as const;
   private readonly handlers: Servers;
   private readonly gate: Servers | null;
   private readonly gateHeadway: number;

@@ -28,6 +28,8 @@ const RELEASED = 5;
 /** A yard in a running replication. */
 export class YardStage extends StageBase implements TrainStage<TravelGroup> {
   readonly kind = 'yard';
+  readonly steps = ['arrive'] as const;
+  readonly trainSteps = ['start', 'formed', 'on track', 'start slot', 'processed', 'released'] as const;
   private readonly tracks: Servers;
   private readonly starts: Servers | null;
   private readonly minHeadway: number;

@@ -27,6 +27,7 @@ const UNLOADED = 1;
 /** A ferry leg in a running replication. */
 export class FerryLegStage extends StageBase {
   readonly kind = 'ferry';
+  /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive', 'unloaded'] as const;
   private readonly service: FerryService<Container>;
   private readonly baseLoadFactor: number;

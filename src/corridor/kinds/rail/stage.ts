@@ -34,7 +34,9 @@ const RELEASED = 5;
 /** A rail leg in a running replication. */
 export class RailLegStage extends StageBase implements TrainStage<number> {
   readonly kind = 'rail';
+  /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive', 'assembled'] as const;
+  /** Names of a train's steps for event traces, by the step numbers above. */
   readonly trainSteps = ['start', 'formed', 'seek path', 'path', 'arrived', 'released'] as const;
   private readonly transport: BatchTransport<Container>;
   private readonly trains = new Map<number, Train<number>>();

@@ -20,6 +20,7 @@ const LINER_VESSELS = 256;
 /** A sea leg in a running replication. */
 export class SeaLegStage extends StageBase {
   readonly kind = 'sea';
+  /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive', 'crossed'] as const;
   private readonly transport: BatchTransport<Container>;
 

@@ -25,6 +25,7 @@ const THROUGH_GATE = 5;
 /** A terminal in a running replication. */
 export class TerminalStage extends StageBase {
   readonly kind = 'terminal';
+  /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive', 'handling', 'handled', 'dwelt', 'at gate', 'through gate'] as const;
   private readonly handlers: Servers;
   private readonly gate: Servers | null;

@@ -28,7 +28,9 @@ const RELEASED = 5;
 /** A yard in a running replication. */
 export class YardStage extends StageBase implements TrainStage<TravelGroup> {
   readonly kind = 'yard';
+  /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive'] as const;
+  /** Names of a train's steps for event traces, by the step numbers above. */
   readonly trainSteps = ['start', 'formed', 'on track', 'start slot', 'processed', 'released'] as const;
   private readonly tracks: Servers;
   private readonly starts: Servers | null;

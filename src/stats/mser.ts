@@ -179,7 +179,8 @@ export interface CombinedTruncation {
  * (`averageSeries`), as Welch's procedure does; MSER on the average is far less noisy.
  *
  * @param series at least one series, each long enough for `mser`.
- * @param runLength length of the run in observations, for the cap; default the shortest series.
+ * @param options as `mser`'s, plus `runLength`: the length of the run in observations, for the
+ * cap (default: the shortest series).
  * @throws RangeError if `series` is empty, or as `mser`.
  */
 export function mserTruncationAcross(

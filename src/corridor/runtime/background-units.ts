@@ -3,7 +3,7 @@
  * other boxes and trucks, a ferry's wagons and trucks): containers that are never measured,
  * reused from a pool, since tens of thousands pass a year.
  */
-import { Container, noLeave, type Itinerary } from './container.ts';
+import { Container, type Itinerary } from './container.ts';
 
 /**
  * The background units (FEU-equivalents of other boxes, wagons or trucks) of one stage: each
@@ -15,8 +15,9 @@ export class BackgroundUnits implements Itinerary {
 
   /** A unit entering at `now` (hours); `left` is called as it leaves. */
   take(now: number, left: () => void): Container {
-    const unit = this.free.pop() ?? new Container(-1, -1, now, false, true, this);
-    unit.reuse(-1, -1, now, false);
+    let unit = this.free.pop();
+    if (unit === undefined) unit = new Container(-1, -1, now, false, true, this);
+    else unit.reuse(-1, -1, now, false);
     unit.afterLeave = left;
     return unit;
   }
@@ -24,8 +25,6 @@ export class BackgroundUnits implements Itinerary {
   /** The unit leaves: back to the pool, then its `left`. */
   left(unit: Container): void {
     const after = unit.afterLeave;
-    unit.afterLeave = noLeave;
-    unit.at = null;
     this.free.push(unit);
     after();
   }

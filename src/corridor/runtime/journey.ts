@@ -46,12 +46,9 @@ export class Journeys implements Itinerary {
     return container;
   }
 
-  /** Start `container` (made by `create`) at its route's first stage, now. */
+  /** Start `container` (made by `create`, so at stage index 0) at its route's first stage, now. */
   start(container: Container): void {
-    const route = this.routes[container.routeIndex] as RuntimeRoute;
-    container.departed = Number.NaN;
-    container.stageIndex = 0;
-    startAt(this.sim, container, route.stages[0] as Stage);
+    startAt(this.sim, container, (this.routes[container.routeIndex] as RuntimeRoute).stages[0] as Stage);
   }
 
   /** The container leaves its stage now: log it, then enter the next stage or be delivered. */
@@ -62,7 +59,6 @@ export class Journeys implements Itinerary {
     if (hooks.stageLeft !== null) hooks.stageLeft(container, route, container.at as Stage, container.arrived);
     const next = ++container.stageIndex;
     if (next === stages.length) {
-      container.at = null;
       hooks.delivered(container);
       this.free.push(container);
       return;

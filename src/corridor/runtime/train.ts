@@ -6,6 +6,7 @@
 import type { Firable } from '../../engine/index.ts';
 import type { Direction } from '../kinds/kind.ts';
 import type { Container, TravelGroup } from './container.ts';
+import type { StageMonitor } from './stage-monitor.ts';
 
 /** A stage whose trains are state machines. */
 export interface TrainStage<K> {
@@ -40,6 +41,21 @@ export class Train<K> implements Firable, TravelGroup {
   /** Called by the engine: the stage's next step for this train. */
   fire(step: number): void {
     this.stage.step(this, step);
+  }
+
+  /**
+   * The study's containers aboard leave the stage together now (`now`, hours): each takes the
+   * train's start and direction, records its wait and service in `monitor`, and moves on.
+   */
+  release(monitor: StageMonitor, now: number): void {
+    const started = this.started;
+    for (const container of this.members) {
+      container.started = started;
+      container.group = this;
+      container.direction = this.direction;
+      monitor.record(now, started - container.arrived, now - started, container.measured);
+      container.leave();
+    }
   }
 
   /** For event traces: `train at khorgos: processed`, `background train at kz-khorgos-aktau: path`. */

@@ -132,16 +132,16 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
           this.seekPath(train);
           return;
         }
+        // The path is held for this leg's headway, whatever the train.
+        sim.schedule(this.headway / this.factor, this.releasePath);
         if (train.backgroundFeu > 0) {
           this.monitor.recordBackground(train.backgroundFeu, sim.now - train.arrived);
-          sim.schedule(this.headway / this.factor, this.releasePath);
           train.left();
           return;
         }
         this.waitingForPath -= train.size;
         this.updateQueue(sim.now);
         train.started = sim.now;
-        sim.schedule(this.headway / this.factor, this.releasePath);
         sim.enqueue(train, this.running.sample(this.runningStream), NORMAL, ARRIVED);
         return;
       case ARRIVED:
@@ -149,7 +149,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
         sim.enqueue(train, 0, NORMAL, RELEASED);
         return;
       case RELEASED:
-        for (const container of train.members) this.depart(container, train);
+        train.release(this.monitor, sim.now);
         return;
       default:
         throw new Error(`Rail leg "${this.id}": unknown step ${step}`);
@@ -159,15 +159,6 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   private seekPath(train: Train<number>): void {
     if (!this.closure.isOpen) this.closure.whenOpenFire(train, SEEK_PATH);
     else this.line.paths.request(train, PATH);
-  }
-
-  private depart(container: Container, train: Train<number>): void {
-    container.started = train.started;
-    container.group = train;
-    container.direction = this.direction;
-    const left = this.ctx.sim.now;
-    this.monitor.record(left, train.started - container.arrived, left - train.started, container.measured);
-    container.leave();
   }
 
   private updateQueue(now: number): void {

@@ -26,7 +26,7 @@ const PROCESSED = 4;
 const RELEASED = 5;
 
 /** A yard in a running replication. */
-export class YardStage extends StageBase implements TrainStage<TravelGroup> {
+export class YardStage extends StageBase implements TrainStage<TravelGroup | null> {
   readonly kind = 'yard';
   /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive'] as const;
@@ -39,7 +39,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
   private readonly stream: RandomStream;
   private readonly capacity: DisruptedServers;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new Map<TravelGroup, Train<TravelGroup>>();
+  private readonly visits = new Map<TravelGroup, Train<TravelGroup | null>>();
   private readonly releaseStart = (): void => (this.starts as Servers).release();
 
   /** @param spec the compiled yard. @param ctx the replication. */
@@ -75,8 +75,8 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
 
   /** A background train of `feu` FEU-equivalents arrives: it takes a track and a start, measured apart. */
   override admitBackground(feu: number, direction: Direction, left: () => void = noLeave): void {
-    const key: TravelGroup = { size: 0, started: Number.NaN };
-    this.startVisit(key, direction, feu, left);
+    // Filed under nothing: no container will look for a background train's visit.
+    this.startVisit(null, direction, feu, left);
   }
 
   /** Scale tracks and the daily cap (`reduced`), take tracks out (`repair`). */
@@ -84,9 +84,9 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
     this.capacity.set(factor, unitsOut);
   }
 
-  private startVisit(key: TravelGroup, direction: Direction, backgroundFeu: number, left: () => void): Train<TravelGroup> {
+  private startVisit(key: TravelGroup | null, direction: Direction, backgroundFeu: number, left: () => void): Train<TravelGroup | null> {
     const sim = this.ctx.sim;
-    const visit = new Train<TravelGroup>(this, key, direction, backgroundFeu, sim.now, left);
+    const visit = new Train<TravelGroup | null>(this, key, direction, backgroundFeu, sim.now, left);
     sim.enqueue(visit, 0, URGENT, 0);
     return visit;
   }
@@ -96,7 +96,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
    * first, a track, a start slot under a daily cap (while the yard is open), processing, and
    * the train leaves.
    */
-  step(visit: Train<TravelGroup>, step: number): void {
+  step(visit: Train<TravelGroup | null>, step: number): void {
     const sim = this.ctx.sim;
     switch (step) {
       case 0:
@@ -123,7 +123,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
         return;
       case PROCESSED:
         this.tracks.release();
-        this.visits.delete(visit.key);
+        if (visit.key !== null) this.visits.delete(visit.key);
         if (visit.backgroundFeu > 0) {
           this.monitor.recordBackground(visit.backgroundFeu, visit.started - visit.arrived);
           visit.left();
@@ -132,25 +132,17 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup> {
         sim.enqueue(visit, 0, NORMAL, RELEASED);
         return;
       case RELEASED:
-        for (const container of visit.members) this.depart(container, visit);
+        visit.release(this.monitor, sim.now);
         return;
       default:
         throw new Error(`Yard "${this.id}": unknown step ${step}`);
     }
   }
 
-  private process(visit: Train<TravelGroup>): void {
+  private process(visit: Train<TravelGroup | null>): void {
     const sim = this.ctx.sim;
     visit.started = sim.now;
     if (visit.backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);
     sim.enqueue(visit, this.processing[visit.direction].sample(this.stream), NORMAL, PROCESSED);
-  }
-
-  private depart(container: Container, visit: Train<TravelGroup>): void {
-    container.started = visit.started;
-    container.group = visit;
-    const left = this.ctx.sim.now;
-    this.monitor.record(left, visit.started - container.arrived, left - visit.started, container.measured);
-    container.leave();
   }
 }

@@ -6,15 +6,13 @@
  * departed_h, left_h, wait_h (started - arrived), berth_h (departed - started: at a ferry berth,
  * its loading and the wait aboard until the vessel sails; 0 elsewhere), service_h (left - departed).
  *
- * Why synchronous writes: a replication runs in one synchronous call, so a Node stream could not
- * drain until it returned and would hold the whole log in memory (about 0.8 GB per simulated year
- * of the 2025 Middle Corridor). Rows are gathered into blocks of about 64 KiB and each full block
- * is written with `writeSync`, so memory stays flat however long the horizon; the bytes are those
- * csv-stringify writes (each text field is quoted by csv-stringify once and remembered).
+ * The file is written in blocks (block-file.ts), so memory stays flat however long the horizon;
+ * the bytes are those csv-stringify writes (each text field is quoted by csv-stringify once and
+ * remembered).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { JourneyRow } from '../corridor/runtime/container.ts';
+import { BlockFile } from './block-file.ts';
 import { formatNumber } from './number-format.ts';
 
 /** The journey log's header, in column order. */
@@ -23,39 +21,33 @@ export const JOURNEY_LOG_COLUMNS = [
   'entered_h', 'arrived_h', 'started_h', 'departed_h', 'left_h', 'wait_h', 'berth_h', 'service_h',
 ] as const;
 
-/** Characters buffered before a block is written (UTF-16 code units, about bytes for ids). */
-const FLUSH_CHARS = 1 << 16;
-
 /** One CSV field as csv-stringify writes it (quoted only when it must be), without the line end. */
 const csvField = (text: string): string => stringify([[text]]).slice(0, -1);
 
 /** Streams journey rows to a CSV file in bounded memory. Call `close()` when the run ends. */
 export class JourneyLogWriter {
-  private readonly fd: number;
-  private buffer = '';
+  private readonly file: BlockFile;
   /** Text field -> its CSV form: a model has few ids, so each is quoted once, not per row. */
   private readonly fields = new Map<string, string>();
 
   /** @param file path of the CSV file to create (overwritten); opened at once, so a bad path throws here. */
   constructor(file: string) {
-    this.fd = openSync(file, 'w');
-    this.buffer = stringify([[...JOURNEY_LOG_COLUMNS]]);
+    this.file = new BlockFile(file);
+    this.file.write(stringify([[...JOURNEY_LOG_COLUMNS]]));
   }
 
   /** Append one row (times in hours). */
   write(row: JourneyRow): void {
     const n = formatNumber;
     // Numbers never need quoting: formatNumber writes digits, '.', '-', 'e', '+' or 'Inf'.
-    this.buffer += `${row.container},${this.field(row.route)},${this.field(row.origin)},${this.field(row.destination)},${this.field(row.stage)},${this.field(row.stageKind)},`
+    this.file.write(`${row.container},${this.field(row.route)},${this.field(row.origin)},${this.field(row.destination)},${this.field(row.stage)},${this.field(row.stageKind)},`
       + `${n(row.entered)},${n(row.arrived)},${n(row.started)},${n(row.departed)},${n(row.left)},`
-      + `${n(row.started - row.arrived)},${n(row.departed - row.started)},${n(row.left - row.departed)}\n`;
-    if (this.buffer.length >= FLUSH_CHARS) this.flush();
+      + `${n(row.started - row.arrived)},${n(row.departed - row.started)},${n(row.left - row.departed)}\n`);
   }
 
   /** Write what is buffered and close the file. */
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    this.file.close();
   }
 
   private field(text: string): string {
@@ -65,11 +57,5 @@ export class JourneyLogWriter {
       this.fields.set(text, csv);
     }
     return csv;
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    writeSync(this.fd, this.buffer);
-    this.buffer = '';
   }
 }

@@ -172,13 +172,8 @@ export function prepareRun(input: Experiment, options: RunOptions): PreparedRun 
     const key = recordKey(record.scenario, record.replication);
     if (!done.has(key)) done.set(key, record);
   }
-  const tasks: Task[] = [];
-  for (const replication of indices) {
-    experiment.scenarios.forEach((s, scenarioIndex) => {
-      if (!done.has(recordKey(s.id, replication))) tasks.push({ scenarioIndex, replication, seed: replicationSeed(experiment.seed, replication) });
-    });
-  }
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length));
+  const tasks = pendingTasks(experiment, indices, done);
+  const workers = workerCount(options.workers, tasks.length);
   return {
     experiment,
     shard: shard ?? null,
@@ -234,4 +229,23 @@ export function validateScenarios(experiment: Experiment): void {
   if (unknownOutputs.length > 0) {
     throw new ExperimentError(`sensitivity.outputs: ${unknownOutputs.map((o) => `"${o}"`).join(', ')} ${unknownOutputs.length === 1 ? 'is' : 'are'} not a metric of this experiment (README, "Metrics")`);
   }
+}
+
+/**
+ * The tasks of `replications` not yet in `done` (keyed by `recordKey`), replication-major: every
+ * scenario of a replication before the next replication, so a stopped run has whole replications.
+ */
+export function pendingTasks(experiment: Experiment, replications: Iterable<number>, done: ReadonlyMap<string, unknown>): Task[] {
+  const tasks: Task[] = [];
+  for (const replication of replications) {
+    experiment.scenarios.forEach((s, scenarioIndex) => {
+      if (!done.has(recordKey(s.id, replication))) tasks.push({ scenarioIndex, replication, seed: replicationSeed(experiment.seed, replication) });
+    });
+  }
+  return tasks;
+}
+
+/** Worker threads for `tasks` tasks: as requested (default one per core), never more than the tasks, at least 1. */
+export function workerCount(requested: number | undefined, tasks: number): number {
+  return Math.max(1, Math.min(requested ?? availableParallelism(), tasks));
 }

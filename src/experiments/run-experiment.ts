@@ -5,7 +5,6 @@
  * written, so a caller can run experiments in a loop (e.g. a route-choice equilibrium).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic-write.ts';
 import { silentProgress, startProgress } from '../output/progress.ts';
@@ -14,7 +13,7 @@ import type { Experiment } from './define-experiment.ts';
 import type { ModelHash } from './fingerprint.ts';
 import { JournalWriter, repairJournal, type ReplicationRecord } from './journal.ts';
 import { assembleOutputs, writeOutputs, type Manifest, type StudyRecord } from './outputs.ts';
-import { prepareRun, recordKey, type PreparedRun, type RunOptions } from './prepare-run.ts';
+import { pendingTasks, prepareRun, recordKey, workerCount, type PreparedRun, type RunOptions } from './prepare-run.ts';
 import { createRunDir, readRunInfo, RUN_FILES, writeRunInfo, type RunInfo } from './run-dir.ts';
 import { copyInputs, inputFiles, type InputCopy } from './run-inputs.ts';
 import type { Shard } from './shard.ts';
@@ -22,7 +21,6 @@ import { runTaskPool } from './task-pool.ts';
 import { WorkerGroup } from './worker-group.ts';
 import { resolveAutoWarmup } from './output-analysis/auto-warmup.ts';
 import { precisionStep, type PrecisionOutcome } from './output-analysis/precision-run.ts';
-import { replicationSeed } from '../random/index.ts';
 import type { Task } from './worker-protocol.ts';
 
 export type { RunOptions } from './prepare-run.ts';
@@ -85,7 +83,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
       const outcome = await runTaskPool({
         init: { scenarios: plan.experiment.scenarios, warmupHours: plan.experiment.warmupHours, horizonHours: plan.experiment.horizonHours, metrics: plan.experiment.metrics },
         tasks,
-        workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length)),
+        workers: workerCount(options.workers, tasks.length),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
         ...(group !== undefined ? { group } : {}),
         onResult(task, metrics, series) {
@@ -125,7 +123,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
         if (step.additional === 0) break;
         const from = steps[steps.length - 1] ?? 0;
         steps.push(from + step.additional);
-        const tasks = replicationTasks(plan.experiment, from, from + step.additional).filter((t) => !records.has(recordKey(plan.experiment.scenarios[t.scenarioIndex]?.id ?? '', t.replication)));
+        const tasks = pendingTasks(plan.experiment, Array.from({ length: step.additional }, (_, i) => from + i), records);
         total = (from + step.additional) * plan.experiment.scenarios.length;
         ok = tasks.length === 0 || (await runBatch(tasks));
       }
@@ -169,14 +167,6 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   return { ...base, status, summary, comparison, manifest, precision };
 }
 
-/** Tasks for replications from..to−1 of every scenario, replication-major (as prepareRun hands them out). */
-function replicationTasks(experiment: Experiment, from: number, to: number): Task[] {
-  const tasks: Task[] = [];
-  for (let replication = from; replication < to; replication++) {
-    experiment.scenarios.forEach((_, scenarioIndex) => tasks.push({ scenarioIndex, replication, seed: replicationSeed(experiment.seed, replication) }));
-  }
-  return tasks;
-}
 
 /**
  * Create (or reopen, for --resume) the run folder and its journal. A new folder gets copies of

@@ -5,10 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
+import { lastJsonLine } from './child-output.ts';
 
 const script = bundleEntry('bench/corridor-child.ts');
 const out = execFileSync(process.execPath, [script], { encoding: 'utf8', cwd: projectRoot });
-const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { medianSeconds: number; minSeconds: number; events: number; enteredFeu: number; eventsWithoutBackground: number };
+const r = lastJsonLine<{ medianSeconds: number; minSeconds: number; events: number; enteredFeu: number; eventsWithoutBackground: number }>(out);
 console.log(`\ncorridor benchmark: one simulated year of models/middle-corridor.yaml at the 2025 volume`);
 console.log(`${r.enteredFeu.toLocaleString('en-US')} FEU, ${r.events.toLocaleString('en-US')} events: median ${r.medianSeconds.toFixed(2)} s of 3 (best ${r.minSeconds.toFixed(2)} s); target < 2 s`);
 const added = r.events - r.eventsWithoutBackground;

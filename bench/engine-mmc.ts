@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEntry } from '../src/build/bundle.ts';
+import { lastJsonLine } from './child-output.ts';
 
 interface ChildResult {
   variant: string;
@@ -43,7 +44,7 @@ function runChild(variant: string, n: number, launch: Launch = 'bundle'): ChildR
     exec: [path.join(root, 'bin', 'corridor-sim.mjs'), 'exec', source],
   }[launch];
   const out = execFileSync(process.execPath, [...args, variant, String(n)], { encoding: 'utf8', cwd: root });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
+  return lastJsonLine<ChildResult>(out);
 }
 
 function runFloor(n: number, rng: 'xorshift' | 'alea'): { departuresPerSecond: number; seconds: number } | null {

@@ -16,6 +16,7 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
+import { lastJsonLine } from './child-output.ts';
 import { defineExperiment, runExperiment, type Experiment } from '../src/experiments/index.ts';
 
 const quick = process.argv.includes('--quick');
@@ -67,7 +68,7 @@ function runChild(first: number, count: number): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' }, (error, stdout) => {
       if (error !== null) reject(error);
-      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildOutput);
+      else resolve(lastJsonLine<ChildOutput>(stdout));
     });
   });
 }

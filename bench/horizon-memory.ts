@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
+import { lastJsonLine } from './child-output.ts';
 
 interface ChildResult {
   readonly days: number;
@@ -37,7 +38,7 @@ function run(days: number): ChildResult {
   const log = path.join(dir, `journey-${days}.csv`);
   try {
     const out = execFileSync(process.execPath, ['--expose-gc', script, String(days), log], { encoding: 'utf8', cwd: projectRoot });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
+    return lastJsonLine<ChildResult>(out);
   } finally {
     rmSync(log, { force: true });
   }

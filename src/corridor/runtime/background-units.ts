@@ -3,7 +3,9 @@
  * other boxes and trucks, a ferry's wagons and trucks): containers that are never measured,
  * reused from a pool, since tens of thousands pass a year.
  */
-import { Container, type Itinerary } from './container.ts';
+import type { Simulation } from '../../engine/index.ts';
+import { Container, startAt, type Itinerary } from './container.ts';
+import type { Stage } from './stage.ts';
 
 /**
  * The background units (FEU-equivalents of other boxes, wagons or trucks) of one stage: each
@@ -13,8 +15,12 @@ import { Container, type Itinerary } from './container.ts';
 export class BackgroundUnits implements Itinerary {
   private readonly free: Container[] = [];
 
-  /** A unit entering at `now` (hours); `left` is called as it leaves. */
-  take(now: number, left: () => void): Container {
+  /** A unit arrives at `stage` now (starting in an URGENT entry, as a journey does); `left` is called as it leaves. */
+  admit(sim: Simulation, stage: Stage, left: () => void): void {
+    startAt(sim, this.take(sim.now, left), stage);
+  }
+
+  private take(now: number, left: () => void): Container {
     let unit = this.free.pop();
     if (unit === undefined) unit = new Container(-1, -1, now, false, true, this);
     else unit.reuse(-1, -1, now, false);

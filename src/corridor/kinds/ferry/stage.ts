@@ -12,7 +12,7 @@
  */
 import { FerryService, type FerryRecord } from '../../../resources/index.ts';
 import { BackgroundUnits } from '../../runtime/background-units.ts';
-import { noLeave, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { noLeave, type Container, type RunContext } from '../../runtime/container.ts';
 import type { Stage } from '../../runtime/stage.ts';
 import { StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
@@ -102,8 +102,7 @@ export class FerryLegStage extends StageBase {
 
   /** One background unit (FEU-equivalent) boards like a box: a deck slot and its loading time. */
   override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
-    const sim = this.ctx.sim;
-    startAt(sim, this.units.take(sim.now, left), this);
+    this.units.admit(this.ctx.sim, this, left);
   }
 
   private changed(now: number): void {

@@ -10,7 +10,7 @@ import { NORMAL } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
 import { BackgroundUnits } from '../../runtime/background-units.ts';
-import { noLeave, startAt, type Container, type RunContext } from '../../runtime/container.ts';
+import { noLeave, type Container, type RunContext } from '../../runtime/container.ts';
 import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledTerminal } from './compile.ts';
@@ -126,7 +126,6 @@ export class TerminalStage extends StageBase {
 
   /** One background unit (FEU-equivalent) to handle: it takes a server like a container. */
   override admitBackground(_feu: number, _direction: Direction, left: () => void = noLeave): void {
-    const sim = this.ctx.sim;
-    startAt(sim, this.units.take(sim.now, left), this);
+    this.units.admit(this.ctx.sim, this, left);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Route choice for every flow of a corridor model: the shares of each choice flow (a demand with
  * a set of `routes`) consistent with the transit times they cause. One equilibrium per scenario
- * (method of successive averages, src/trade/equilibrium.ts) on the model's `assignment`
+ * (successive averages with the model's `averaging` rule, src/trade/equilibrium.ts) on the model's `assignment`
  * settings; an evaluation simulates the scenario with the current shares set on its flows
  * (`demand[i].shares`), in memory through the experiment runner, on fixed seeds (common random
  * numbers across iterations and scenarios), and reads each route's mean and p95 transit.
@@ -180,6 +180,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
             nestScale: p.settings.nestScale,
             tolerance: options.tolerance ?? p.settings.tolerance,
             ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
+            averaging: p.settings.averaging,
             maxIterations: options.maxIterations ?? p.settings.maxIterations,
             evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
           });

@@ -243,6 +243,7 @@ export function compileModel(model: ModelFile, source: CompiledModel['source'], 
           nestScale: spec.nestScale,
           tolerance: spec.tolerance,
           ...(spec.flowTolerance !== undefined ? { flowTolerance: spec.flowTolerance } : {}),
+          averaging: spec.averaging,
           maxIterations: spec.maxIterations,
           replications: spec.replications,
         };

@@ -8,6 +8,7 @@ import type { Distribution } from '../distributions/index.ts';
 import type { CompiledLeg, CompiledNode } from './kinds/registry.ts';
 import type { Direction } from './kinds/kind.ts';
 import type { ModelLimits } from './limits.ts';
+import type { AveragingRule } from '../trade/equilibrium-types.ts';
 
 export type { CompiledDisruption, CompiledLegBase, CompiledNodeBase, CompiledStageBase, Direction, DisruptionTiming } from './kinds/kind.ts';
 export type { CompiledLeg, CompiledNode, KindName, LegKindName, NodeKindName } from './kinds/registry.ts';
@@ -77,6 +78,8 @@ export interface CompiledAssignment {
   readonly tolerance: number;
   /** Convergence on route volumes (FEU per week floor, relative part) instead of `tolerance`. */
   readonly flowTolerance?: { readonly feuPerWeek: number; readonly relative: number };
+  /** How the equilibrium loop steps (see AveragingRule in src/trade). */
+  readonly averaging: AveragingRule;
   readonly maxIterations: number;
   readonly replications: number;
 }

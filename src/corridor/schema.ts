@@ -100,6 +100,17 @@ export const assignmentSchema = z.strictObject({
    * relative x flow) of its logit flow (for choice sets with routes of a few FEU per week).
    */
   flowTolerance: z.strictObject({ feuPerWeek: positive, relative: z.number().gt(0).lt(1) }).optional(),
+  /**
+   * How the shares move toward the logit response: `msa` (steps 1/(k+1)) or `self-regulated`
+   * (Liu, He & He 2009: the step divisor grows by `worse` > 1 after an iteration whose gap did
+   * not shrink, by `better` in (0, 1] after one whose gap shrank). See AveragingRule.
+   */
+  averaging: z
+    .discriminatedUnion('rule', [
+      z.strictObject({ rule: z.literal('msa') }),
+      z.strictObject({ rule: z.literal('self-regulated'), worse: z.number().gt(1), better: z.number().gt(0).lte(1) }),
+    ])
+    .default({ rule: 'msa' }),
   /** Most simulated evaluations per equilibrium (at most 1000: each is a simulation). */
   maxIterations: z.number().int().positive().max(1000).default(15),
   /** Replications per evaluation (common random numbers across iterations), at most 1000. */

@@ -40,6 +40,11 @@ export function checkOptions(options: EquilibriumOptions): boolean[][] {
     requirePositive(FN, 'flowTolerance.feuPerWeek', options.flowTolerance.feuPerWeek);
     if (!(options.flowTolerance.relative > 0 && options.flowTolerance.relative < 1)) throw new TradeInputError(FN, 'flowTolerance.relative', 'a fraction in (0, 1)', options.flowTolerance.relative);
   }
+  const averaging = options.averaging;
+  if (averaging !== undefined && averaging.rule === 'self-regulated') {
+    if (!(averaging.worse > 1)) throw new TradeInputError(FN, 'averaging.worse', 'a number > 1 (how much β grows after a worse iteration)', averaging.worse);
+    if (!(averaging.better > 0 && averaging.better <= 1)) throw new TradeInputError(FN, 'averaging.better', 'a number in (0, 1] (how much β grows after a better iteration)', averaging.better);
+  }
   if (!Number.isInteger(options.maxIterations) || options.maxIterations < 1) throw new TradeInputError(FN, 'maxIterations', 'a whole number >= 1', options.maxIterations);
   const ids = routes.map((r) => r.id);
   const usable = classes.map((c, i) => {

@@ -55,6 +55,23 @@ export interface FlowTolerance {
   readonly relative: number;
 }
 
+/**
+ * How the loop moves the shares toward the logit response: s_{k+1} = s_k + (t_k − s_k) / β_k.
+ *
+ * - `msa`, the method of successive averages: β_k = k + 1, whatever the iterations show.
+ * - `self-regulated` (Liu, He & He 2009, "Method of successive weighted averages (MSWA) and
+ *   self-regulated averaging schemes for solving stochastic user equilibrium problem", Networks
+ *   and Spatial Economics 9(4), doi:10.1007/s11067-007-9023-x): β_0 = 1, then β grows by
+ *   `worse` (> 1) after an iteration whose gap did not shrink (the last step overshot: shorten
+ *   the next one sharply) and by `better` (in (0, 1]) after one whose gap shrank (keep striding).
+ *   β still grows at least linearly, so the steps shrink to 0 while their sum diverges, the
+ *   conditions under which MSA-type averaging converges; between those bounds it spends fewer
+ *   evaluations than MSA on overshooting responses such as near-substitute routes.
+ */
+export type AveragingRule =
+  | { readonly rule: 'msa' }
+  | { readonly rule: 'self-regulated'; readonly worse: number; readonly better: number };
+
 /** The inputs of `solveEquilibrium`. */
 export interface EquilibriumOptions {
   readonly routes: readonly EquilibriumRoute[];
@@ -75,6 +92,8 @@ export interface EquilibriumOptions {
   readonly nestOf?: readonly string[];
   /** Nest scale λ in (0, 1] (default 1: the plain logit); see nestedLogitShares. */
   readonly nestScale?: number;
+  /** How the shares move toward the response (default `msa`); see AveragingRule. */
+  readonly averaging?: AveragingRule;
   /** Starting shares per class and route (rows sum to 1, 0 on unusable routes); default logit over rate + risk. */
   readonly initialShares?: readonly (readonly number[])[];
   readonly evaluate: EvaluateRoutes;

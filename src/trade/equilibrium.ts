@@ -7,17 +7,18 @@
  *     t_k = logit(generalized costs at those times);  gap = max |t_k − s_k|
  *     if gap <= tolerance (or, with a flow tolerance, every route's flow is within it of its
  *     target flow): converged, report s_k
- *     s_{k+1} = s_k + (t_k − s_k) / (k + 1)
+ *     s_{k+1} = s_k + (t_k − s_k) / β_k      (MSA: β_k = k + 1; or self-regulated, see AveragingRule)
  *
  * The gap is the distance from the fixed point (how far a full step would move), not the size
- * of the damped MSA step: the step shrinks as 1/(k+1) whether or not the shares are right.
+ * of the damped step: under MSA the step shrinks as 1/(k+1) whether or not the shares are right;
+ * the self-regulated rule shrinks it fast only after an iteration that made the gap worse.
  * Not converging is a result, not an error: the loop returns converged = false with the last
  * gap and says so in `message`. It throws only for bad inputs or a malformed `evaluate` answer.
  * A route with NaN (or infinite) times delivered nothing: its time terms are replaced by
  * `noDeliveryPenaltyUsdPerFeu`, which makes it all but unchosen until it delivers again.
  */
 import type { EquilibriumIteration, EquilibriumOptions, EquilibriumResult, FlowTolerance, RouteTimes } from './equilibrium-types.ts';
-import { generalizedCost, logitShares, msaUpdate, nestedLogitShares, shareGap } from './route-choice.ts';
+import { averagingUpdate, generalizedCost, logitShares, nestedLogitShares, nextDivisor, shareGap } from './route-choice.ts';
 import { checkOptions } from './equilibrium-checks.ts';
 import { requirePositive, TradeInputError } from './trade-error.ts';
 
@@ -87,6 +88,8 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
   const penalty = requirePositive('solveEquilibrium', 'noDeliveryPenaltyUsdPerFeu', options.noDeliveryPenaltyUsdPerFeu ?? NO_DELIVERY_PENALTY_USD_PER_FEU);
   let shares: number[][] = options.initialShares?.map((row) => [...row]) ?? moneyCostShares(options, usable);
   const history: EquilibriumIteration[] = [];
+  const averaging = options.averaging ?? { rule: 'msa' };
+  let divisor = 1;
   for (let k = 0; k < maxIterations; k++) {
     const flows = routes.map((_, r) => classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * ((shares[i] as number[])[r] as number), 0));
     const times = checkTimes(await options.evaluate(flows, shares), routes.length);
@@ -122,7 +125,11 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
       const flowPart = options.flowTolerance === undefined ? {} : { flowTolerance: options.flowTolerance };
       return { converged, iterations: k + 1, gap, tolerance, flowGap, ...flowPart, message: verdict, shares, flowsFeuPerWeek: flows, times, costs, history };
     }
-    shares = shares.map((row, i) => msaUpdate(row, targets[i] as number[], k));
+    // The rule compares the gap the loop stops on: the flow gap with a flow tolerance.
+    const previous = history.at(-2);
+    const measure = (it: Pick<EquilibriumIteration, 'gap' | 'flowGap'>): number => (options.flowTolerance === undefined ? it.gap : it.flowGap);
+    divisor = nextDivisor(averaging, k, divisor, measure({ gap, flowGap }), previous === undefined ? Infinity : measure(previous));
+    shares = shares.map((row, i) => averagingUpdate(row, targets[i] as number[], divisor));
   }
   // Unreachable: checkOptions guarantees maxIterations >= 1, so the loop returns.
   throw new TradeInputError('solveEquilibrium', 'maxIterations', 'a whole number >= 1', maxIterations);

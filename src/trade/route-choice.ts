@@ -3,6 +3,7 @@
  * the method of successive averages (MSA) that the equilibrium loop (equilibrium.ts) uses to
  * damp the feedback between route shares and congestion. Pure functions.
  */
+import type { AveragingRule } from './equilibrium-types.ts';
 import { requireAtLeast, requirePositive, TradeInputError } from './trade-error.ts';
 
 /** The inputs of one route's generalized cost for one commodity group. */
@@ -108,9 +109,31 @@ export function nestedLogitShares(costs: readonly number[], scaleUsd: number, ne
  */
 export function msaUpdate(previous: readonly number[], target: readonly number[], iteration: number): number[] {
   if (!Number.isInteger(iteration) || iteration < 0) throw new TradeInputError('msaUpdate', 'iteration', 'a whole number >= 0', iteration);
-  sameLength('msaUpdate', previous, target);
-  const step = 1 / (iteration + 1);
+  return averagingUpdate(previous, target, iteration + 1);
+}
+
+/**
+ * One averaging step of divisor β: s + (t − s) / β (β = 1 moves onto the target). Shares that
+ * sum to 1 stay so.
+ * @throws TradeInputError for lists of different lengths or β < 1
+ */
+export function averagingUpdate(previous: readonly number[], target: readonly number[], divisor: number): number[] {
+  if (!(divisor >= 1)) throw new TradeInputError('averagingUpdate', 'divisor', 'a number >= 1', divisor);
+  sameLength('averagingUpdate', previous, target);
+  const step = 1 / divisor;
   return previous.map((share, i) => share + ((target[i] as number) - share) * step);
+}
+
+/**
+ * The divisor β_k of the step after iteration k (see AveragingRule): MSA's k + 1, or the
+ * self-regulated β_{k−1} + `worse` when the gap did not shrink, + `better` when it did.
+ * @param previousDivisor β_{k−1} (ignored for k = 0, where β_0 = 1)
+ * @param gap the criterion's gap at iteration k; @param previousGap at iteration k − 1
+ */
+export function nextDivisor(rule: AveragingRule, iteration: number, previousDivisor: number, gap: number, previousGap: number): number {
+  if (rule.rule === 'msa') return iteration + 1;
+  if (iteration === 0) return 1;
+  return previousDivisor + (gap >= previousGap ? rule.worse : rule.better);
 }
 
 /**

@@ -48,6 +48,15 @@ describe('choice flows', () => {
     expect(loadModelText(closed, 'b.yaml').demand[0]?.choices).toEqual([{ route: 'slow', share: 1 }]);
   });
 
+  it('reads the averaging rule of the assignment (MSA by default) and names a bad one', () => {
+    expect(loadModelText(good, 'choice.yaml').assignment?.averaging).toEqual({ rule: 'msa' });
+    const sra = good.replace('  maxIterations: 5\n', '  averaging: { rule: self-regulated, worse: 2, better: 0.3 }\n  maxIterations: 5\n');
+    expect(loadModelText(sra, 'choice.yaml').assignment?.averaging).toEqual({ rule: 'self-regulated', worse: 2, better: 0.3 });
+    const bad = errorsOf(sra.replace('worse: 2', 'worse: 0.5'));
+    expect(bad.map((e) => e.path)).toEqual(['assignment.averaging.worse']);
+    expect(bad[0]?.expected).toMatch(/> ?1/);
+  });
+
   it('needs an assignment block for a choice flow without fixed shares', () => {
     const text = good.slice(0, good.indexOf('assignment:')) + good.slice(good.indexOf('demand:'));
     expect(errorsOf(text).map((e) => e.expected).join('\n')).toContain('a model with an assignment block (logitScaleUsd) or fixed shares for this choice flow');

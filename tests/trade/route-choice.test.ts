@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/random/index.ts';
-import { generalizedCost, logitShares, msaUpdate, shareGap, TradeInputError } from '../../src/trade/index.ts';
+import { generalizedCost, logitShares, msaUpdate, nextDivisor, averagingUpdate, shareGap, TradeInputError } from '../../src/trade/index.ts';
 
 const base = { freightRateUsdPerFeu: 1000, valueOfTimeUsdPerFeuDay: 100, meanTransitDays: 20, p95TransitDays: 26, reliabilityWeight: 0.5, riskPremiumUsdPerFeu: 200 };
 
@@ -85,6 +85,21 @@ describe('msaUpdate and shareGap', () => {
     expect(msaUpdate([0.6, 0.4], [0.2, 0.8], 3)).toEqual([0.5, 0.5]);
     expect(() => msaUpdate([1], [1], -1)).toThrow(/"iteration" must be a whole number >= 0/);
     expect(() => msaUpdate([1], [0.5, 0.5], 0)).toThrow(TradeInputError);
+  });
+  it('averagingUpdate moves 1/β of the way; β below 1 is refused', () => {
+    expect(averagingUpdate([1, 0], [0, 1], 4)).toEqual([0.75, 0.25]);
+    expect(averagingUpdate([0.2, 0.8], [0.6, 0.4], 1)).toEqual([0.6, 0.4]);
+    expect(() => averagingUpdate([1, 0], [0, 1], 0.5)).toThrow(/"divisor" must be a number >= 1, got 0.5/);
+  });
+  it('nextDivisor: MSA counts iterations; self-regulated adds `worse` after a gap that did not shrink, `better` after one that did', () => {
+    const msa = { rule: 'msa' } as const;
+    expect([0, 1, 2].map((k) => nextDivisor(msa, k, 99, 1, 0))).toEqual([1, 2, 3]);
+    // Hand calculation, gaps 5, 6, 3, 2, 2: β = 1, then 1 + 2 (6 >= 5), + 0.3 (3 < 6), + 0.3 (2 < 3), + 2 (2 >= 2).
+    const sra = { rule: 'self-regulated', worse: 2, better: 0.3 } as const;
+    const gaps = [5, 6, 3, 2, 2];
+    const divisors: number[] = [];
+    gaps.forEach((gap, k) => divisors.push(nextDivisor(sra, k, divisors.at(-1) ?? 1, gap, gaps[k - 1] ?? Infinity)));
+    expect(divisors.map((b) => Number(b.toFixed(10)))).toEqual([1, 3, 3.3, 3.6, 5.6]);
   });
   it('is the largest absolute difference', () => {
     expect(shareGap([0.2, 0.3, 0.5], [0.25, 0.45, 0.3])).toBeCloseTo(0.2, 15);

@@ -1,7 +1,7 @@
 /**
  * Stage 1 of the study: for every scenario, the route shares of every flow of the corridor model
  * consistent with the transit times they cause, on the model's calibrated route choice
- * (solveAssignments, src/assignment: the method of successive averages over a nested logit on
+ * (solveAssignments, src/assignment: successive averages, with the model's averaging rule, over a nested logit on
  * generalized cost, with the route constants and logit scale fitted to the China -> Europe split
  * in models/calibration/). The Vietnamese EU-bound classes are choice flows of the scenario's
  * model (choice-scenario.ts), so they and the Chinese cargo congest each other.

@@ -143,7 +143,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   const base = { experiment: plan.experiment, shard: plan.shard, fingerprint: plan.fingerprint, models: plan.models, runDir: plan.runDir, records: ordered, failures, total, ranNow };
   if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null, precision: null };
 
-  const { summary, comparison, texts } = assembleOutputs(plan.experiment, ordered);
+  const { summary, comparison, texts } = assembleOutputs(plan.experiment, ordered, plan.runDir !== null);
   let manifest: Manifest | null = null;
   if (plan.runDir !== null) {
     // run.json was written before the first batch; it gets the outcome too, so a folder says how far it got.

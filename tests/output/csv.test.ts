@@ -1,5 +1,8 @@
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../src/output/csv.ts';
+import { formatNumber } from '../../src/output/number-format.ts';
 
 /** A strict RFC 4180 reader (records end with CRLF; quoted fields may hold anything), for the round trip. */
 function parse(text: string): string[][] {
@@ -48,6 +51,20 @@ describe('csvText (RFC 4180)', () => {
   it('reads back to the same cells with a standard parser', () => {
     const rows = [['a,b', 'x"y', 'p\r\nq'], ['', ' lead', 'trail ']];
     expect(parse(csvText(['c1', 'c2', 'c3'], rows))).toEqual([['c1', 'c2', 'c3'], ...rows]);
+  });
+
+  it('writes the same bytes as csv-stringify on the whole table (its own fast path joins unquoted records)', () => {
+    // Fields from an alphabet rich in what needs quoting, numbers, and missing values.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\r', '\n', 'é') });
+    const cell = fc.oneof(text, fc.double(), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 20 }), (rows) => {
+        const cells = rows.map((row) => row.map((c) => (c === null ? '' : typeof c === 'number' ? formatNumber(c) : c)));
+        const reference = stringify([['h1', 'h,2', 'h3'], ...cells], { record_delimiter: 'windows', eof: true, quoted_match: /[\r\n]/ });
+        expect(csvText(['h1', 'h,2', 'h3'], rows)).toBe(reference);
+      }),
+      { seed: 20261204, numRuns: 500 },
+    );
   });
 
   it('refuses a row that does not fit the header', () => {

@@ -113,7 +113,7 @@ export const FULL_STUDY: StudyConfig = {
 
 /**
  * The quick version (`npm start`): the same scenarios and horizons, 3 final replications and the
- * equilibrium on 1 seed, so that it fits in about two minutes on 2 cores. The equilibrium keeps
+ * equilibrium on 1 seed, so that it fits in under half a minute on 2 cores. The equilibrium keeps
  * the full 60 + 365-day evaluation: a shorter window (tried: 30 + 120 days) misses the
  * November-December Caspian storms and reversed the upgrade's effect. Its numbers are
  * indicative: wide intervals, and an equilibrium fitted to a single storm year.

@@ -51,6 +51,12 @@ export interface AssignmentRunOptions {
   readonly seedLabel?: string;
   /** Receives one line per round and per scenario (progress). */
   readonly log?: (line: string) => void;
+  /**
+   * Worker threads to run the rounds on and leave running afterwards (the caller closes the
+   * group), e.g. for the final runs that follow; default: a group of the solver's own, closed
+   * when it returns.
+   */
+  readonly workerGroup?: WorkerGroup;
 }
 
 /** A choice flow of the model: its index in `demand`, id, volume and routes. */
@@ -165,7 +171,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
   // Every round runs on the same worker threads (started once, JIT warm): see worker-group.ts.
   // Rounds after the first differ from it only in the solver's shares, so the main thread does
   // not load and try every scenario again (about 0.2-0.6 s each, while the workers wait).
-  const workers = new WorkerGroup();
+  const workers = options.workerGroup ?? new WorkerGroup();
   try {
     return await Promise.all(
       prepared.map(async (p, index): Promise<ScenarioAssignment> => {
@@ -192,6 +198,6 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
       }),
     );
   } finally {
-    await workers.close();
+    if (options.workerGroup === undefined) await workers.close();
   }
 }

@@ -15,6 +15,7 @@
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { type AssignmentRunOptions, type ScenarioAssignment, solveAssignments } from '../../assignment/solve-assignment.ts';
 import type { EquilibriumResult, TradeModel } from '../../trade/index.ts';
+import type { WorkerGroup } from '../../experiments/worker-group.ts';
 import { choiceScenario, studyView } from './choice-scenario.ts';
 import type { StudyConfig } from './study-config.ts';
 import type { ScenarioDemand, StudyRoute } from './trade-demand.ts';
@@ -43,6 +44,8 @@ export interface EquilibriumStageInput {
   readonly workers?: number;
   /** Receives one line per round (progress), e.g. to print on stderr. */
   readonly log?: (line: string) => void;
+  /** Worker threads to run on and leave running (see AssignmentRunOptions.workerGroup). */
+  readonly workerGroup?: WorkerGroup;
 }
 
 /** The overlays of a scenario. */
@@ -54,7 +57,7 @@ export function overlaysOf(config: StudyConfig, upgrade: boolean): readonly stri
  * How the study's equilibria run (its horizons, seeds `${seed}/equilibrium`, replications,
  * tolerance and iteration limit), for `solveAssignments`.
  */
-export function equilibriumRunOptions(config: StudyConfig, run: { readonly workers?: number; readonly log?: (line: string) => void }): AssignmentRunOptions {
+export function equilibriumRunOptions(config: StudyConfig, run: { readonly workers?: number; readonly log?: (line: string) => void; readonly workerGroup?: WorkerGroup }): AssignmentRunOptions {
   return {
     warmupDays: config.equilibriumWarmupDays,
     horizonDays: config.equilibriumHorizonDays,
@@ -65,6 +68,7 @@ export function equilibriumRunOptions(config: StudyConfig, run: { readonly worke
     ...(config.maxIterations !== undefined ? { maxIterations: config.maxIterations } : {}),
     ...(run.workers !== undefined ? { workers: run.workers } : {}),
     ...(run.log !== undefined ? { log: run.log } : {}),
+    ...(run.workerGroup !== undefined ? { workerGroup: run.workerGroup } : {}),
   };
 }
 

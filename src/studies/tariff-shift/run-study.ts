@@ -18,14 +18,15 @@ import { loadModel } from '../../corridor/load-model.ts';
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
 import { addOutputs, type StudyRecord } from '../../experiments/outputs.ts';
-import { loadTrade } from '../../trade/index.ts';
+import { loadTrade, type TradeModel } from '../../trade/index.ts';
+import { WorkerGroup } from '../../experiments/worker-group.ts';
 import { type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
 import { type KeyRow, keyRows } from './key-table.ts';
 import { type SummaryContext, scenarioSummary } from './scenario-summary.ts';
 import { type StudyConfig, VIETNAMESE_ROUTES } from './study-config.ts';
 import { writeStudyFiles } from './study-files.ts';
 import type { StudySummaryRow } from './summary-stats.ts';
-import { scenarioDemand, type StudyRoute, studyRoutes } from './trade-demand.ts';
+import { type ScenarioDemand, scenarioDemand, type StudyRoute, studyRoutes } from './trade-demand.ts';
 
 /** How to run the study. */
 export interface StudyRunOptions {
@@ -80,9 +81,33 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
   const demands = config.scenarios.map((s) => scenarioDemand(trade, s, routes));
   const workers = options.workers !== undefined ? { workers: options.workers } : {};
 
+  // One set of worker threads for both stages: the final runs start on workers whose bundle is
+  // loaded and whose JIT is warm from the equilibrium's rounds (results do not depend on reuse).
+  const group = new WorkerGroup();
+  try {
+    return await runStages(config, options, { trade, model, routes, demands, workers, log, group });
+  } finally {
+    await group.close();
+  }
+}
+
+/** What the two stages share. */
+interface StageContext {
+  readonly trade: TradeModel;
+  readonly model: CompiledModel;
+  readonly routes: readonly StudyRoute[];
+  readonly demands: readonly ScenarioDemand[];
+  readonly workers: { readonly workers?: number };
+  readonly log: (line: string) => void;
+  readonly group: WorkerGroup;
+}
+
+/** Stages 1-4 of the study (see the module comment) on `context.group`'s workers. */
+async function runStages(config: StudyConfig, options: StudyRunOptions, stage: StageContext): Promise<StudyResult> {
+  const { trade, model, routes, demands, workers, log, group } = stage;
   const t0 = Date.now();
   log(`${config.name}: route-choice equilibrium of ${demands.length} scenarios (${config.equilibriumReplications} replications per evaluation, ${config.equilibriumWarmupDays} + ${config.equilibriumHorizonDays} days)`);
-  const equilibria = await solveEquilibria({ config, trade, model, routes, demands, ...workers, log });
+  const equilibria = await solveEquilibria({ config, trade, model, routes, demands, ...workers, log, workerGroup: group });
   const t1 = Date.now();
 
   const experiment = defineExperiment({
@@ -106,6 +131,7 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
     // The trade file decides the demand: copied into the run folder with the models.
     extraInputs: [config.tradeFile],
     progress: options.progress === true,
+    workerGroup: group,
   });
   if (run.status !== 'complete') {
     const lines = run.failures.slice(0, 5).map((f) => `scenario ${f.scenario}, replication ${f.replication} (seed ${f.seed}): ${f.message}`);

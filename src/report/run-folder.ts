@@ -14,7 +14,7 @@ import { RUN_FILES } from '../experiments/run-dir.ts';
 import { inputResolver, withResolvedInputs } from '../experiments/run-inputs.ts';
 import { isSeriesName, type SeriesName } from '../experiments/series.ts';
 import { loadScenario } from '../experiments/worker-protocol.ts';
-import { csvObjects, numberCell } from './csv-read.ts';
+import { csvObjects, csvRows, numberCell } from './csv-read.ts';
 import { ReportError } from './report-error.ts';
 
 /** One row of series.csv: point `x` of a series in one replication (units in the series name). */
@@ -105,10 +105,11 @@ export function readRunFolder(dir: string): RunFolder {
     }),
   );
   const seriesText = readText(dir, 'series.csv');
-  const series = seriesText === null ? [] : csvObjects(seriesText, COLUMNS['series.csv'], 'series.csv').flatMap((r): SeriesPoint[] => {
-    if (!isSeriesName(r.series)) return [];
-    return [{ scenario: r.scenario, replication: count(r.replication), series: r.series, key: r.key, x: numberCell(r.x) ?? Number.NaN, value: numberCell(r.value) }];
-  });
+  const series: SeriesPoint[] = [];
+  // Columns: scenario, replication, series, key, x, value (COLUMNS['series.csv'], checked by csvRows).
+  for (const [scenario = '', replication, name = '', key = '', x, value] of seriesText === null ? [] : csvRows(seriesText, COLUMNS['series.csv'], 'series.csv')) {
+    if (isSeriesName(name)) series.push({ scenario, replication: count(replication ?? ''), series: name, key, x: numberCell(x) ?? Number.NaN, value: numberCell(value) });
+  }
   return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
 }
 

@@ -13,8 +13,13 @@ export type CsvCell = string | number | null;
 const NEEDS_QUOTES = /[",\r\n]/;
 const STRINGIFY_OPTIONS = { record_delimiter: 'windows', eof: true, quoted_match: /[\r\n]/ } as const;
 
+/** Whether `field` needs quotes in a CSV record (a comma, a double quote or a line break). */
+export function needsQuotes(field: string): boolean {
+  return NEEDS_QUOTES.test(field);
+}
+
 /** One record's CSV line (with CRLF): joined directly, or through csv-stringify when a field needs quotes. */
-function csvLine(fields: readonly string[]): string {
+export function csvLine(fields: readonly string[]): string {
   for (const field of fields) {
     // csv-stringify quotes fields holding the record delimiter (CRLF) but not a lone CR or LF;
     // RFC 4180 wants any line break quoted.

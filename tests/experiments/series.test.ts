@@ -9,7 +9,9 @@ import { TRANSIT_QUANTILE_LEVELS, type ReplicationResult, type RouteResult, type
 import { compare, orderRecords, summarize } from '../../src/experiments/assemble.ts';
 import { defineExperiment, runExperiment, withOverrides } from '../../src/experiments/index.ts';
 import { journalLineText, JournalWriter, readJournal, type ReplicationRecord } from '../../src/experiments/journal.ts';
-import { outputTexts } from '../../src/experiments/outputs.ts';
+import { outputTexts, seriesCsv } from '../../src/experiments/outputs.ts';
+import { csvText } from '../../src/output/csv.ts';
+import fc from 'fast-check';
 import { replicationSeries, seriesX } from '../../src/experiments/series.ts';
 import tiny from './fixtures/tiny.ts';
 import { tempRoot } from './cli-helpers.ts';
@@ -97,5 +99,26 @@ describe('series through the worker threads', () => {
     expect(csv('one').split('\r\n')).toHaveLength(1 + 3 * 2 * (2 * 8 + 2 * 21 + 10 * 8) + 1);
     const manifest = JSON.parse(readFileSync(path.join(out, 'tiny', 'one', 'manifest.json'), 'utf8')) as { outputs: { file: string; rows: number }[] };
     expect(manifest.outputs.find((o) => o.file === 'series.csv')?.rows).toBe(3 * 2 * (2 * 8 + 2 * 21 + 10 * 8));
+  });
+});
+
+describe('series.csv bytes', () => {
+  it('seriesCsv writes what csvText writes from one row per point, whether or not an id needs quotes', () => {
+    // The oracle: the tidy rows built one array per point, through the general writer.
+    const viaRows = (records: readonly ReplicationRecord[]): string =>
+      csvText(['scenario', 'replication', 'series', 'key', 'x', 'value'], records.flatMap((r) => (r.series ?? []).flatMap((s) => s.values.map((v, i) => [r.scenario, r.replication, s.series, s.key, seriesX(s.series, i), v]))));
+    const id = fc.string({ unit: fc.constantFrom('a', 'b', '-', ',', '"', '\n'), minLength: 1, maxLength: 4 });
+    const values = fc.array(fc.oneof(fc.double(), fc.constant(null)), { maxLength: 5 });
+    const series = fc.record({ series: fc.constantFrom('route_weekly_feu', 'route_transit_h', 'stage_weekly_queue_feu'), key: id, values });
+    const record = fc.record({ scenario: id, replication: fc.nat(40), seed: fc.nat(), metrics: fc.constant([]), series: fc.array(series, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 4 }), (records) => {
+        const ordered = records as unknown as ReplicationRecord[];
+        const { text, rows } = seriesCsv(ordered);
+        expect(text).toBe(viaRows(ordered));
+        expect(rows).toBe(ordered.reduce((n, r) => n + (r.series ?? []).reduce((m, s) => m + s.values.length, 0), 0));
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 });

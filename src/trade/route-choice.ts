@@ -1,7 +1,7 @@
 /**
  * Route choice: a generalized cost per route and FEU, a multinomial logit over the routes, and
- * the method of successive averages (MSA) that the equilibrium loop (equilibrium.ts) uses to
- * damp the feedback between route shares and congestion. Pure functions.
+ * the averaging steps (MSA's, or self-regulated: see AveragingRule) that the equilibrium loop
+ * (equilibrium.ts) uses to damp the feedback between route shares and congestion. Pure functions.
  */
 import type { AveragingRule } from './equilibrium-types.ts';
 import { requireAtLeast, requirePositive, TradeInputError } from './trade-error.ts';

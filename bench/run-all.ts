@@ -7,13 +7,14 @@
  *   corridor-year       one simulated year of the Middle Corridor model at the 2025 volume
  *   horizon-memory      peak memory at 1x and 10x the horizon, with the journey log streamed to a file
  *   experiment-workers  parallel efficiency of replications on worker threads
+ *   study               the tariff-shift study end to end: npm start, and the full study (not with --quick)
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHMARKS = ['engine-mmc.ts', 'corridor-year.ts', 'horizon-memory.ts', 'experiment-workers.ts'] as const;
+const BENCHMARKS = ['engine-mmc.ts', 'corridor-year.ts', 'horizon-memory.ts', 'experiment-workers.ts', 'study.ts'] as const;
 const options = process.argv.slice(2);
 
 for (const bench of BENCHMARKS) {

@@ -96,7 +96,6 @@ class Lane {
   }
 }
 
-/** Binary min-heap keyed by (time, priority, insertion sequence), with lanes for the current instant. */
 /**
  * Infinity, read as a float64: `EMPTY[0]`. Why not the literal: an empty heap is rare, so the
  * `: Infinity` branches below had never run when TurboFan compiled them; it left the global
@@ -106,6 +105,7 @@ class Lane {
  */
 const EMPTY = new Float64Array([Infinity]);
 
+/** Binary min-heap keyed by (time, priority, insertion sequence), with lanes for the current instant. */
 export class EventQueue {
   private times = new Float64Array(INITIAL_CAPACITY);
   private keys = new Float64Array(INITIAL_CAPACITY);

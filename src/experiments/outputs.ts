@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic-write.ts';
-import { csvLine, csvText, needsQuotes } from '../output/csv.ts';
+import { csvField, csvLine, csvText } from '../output/csv.ts';
 import { formatNumber } from '../output/number-format.ts';
 import { lockfileSha256, provenance, workingTreeDirty } from '../output/provenance.ts';
 import { compare, summarize, type ComparisonRow, type SummaryRow } from './assemble.ts';
@@ -66,22 +66,14 @@ export function outputTexts(ordered: readonly ReplicationRecord[], summary: read
 /**
  * series.csv. Records are in canonical order and each record's series in its stored order, so
  * these bytes, like the others, do not depend on the worker count or the completion order.
- * When no id needs quotes (always, for ids the model schema accepts) the lines are written
- * straight from the records: the full study's half a million points then make no row array
- * each. Otherwise, through csvText; both give the same bytes.
+ * Written straight from the records, one quoted-as-needed prefix per series: the full study's
+ * half a million points make no row array each.
  */
 export function seriesCsv(ordered: readonly ReplicationRecord[]): { text: string; rows: number } {
-  const plain = ordered.every((r) => !needsQuotes(r.scenario) && (r.series ?? []).every((s) => !needsQuotes(s.series) && !needsQuotes(s.key)));
-  if (!plain) {
-    const rows = ordered.flatMap((r) =>
-      (r.series ?? []).flatMap((s) => s.values.map((value, i) => [r.scenario, r.replication, s.series, s.key, seriesX(s.series, i), value])),
-    );
-    return { text: csvText(COLUMNS['series.csv'], rows), rows: rows.length };
-  }
   const lines = [csvLine(COLUMNS['series.csv'])];
   for (const r of ordered) {
     for (const s of r.series ?? []) {
-      const head = `${r.scenario},${formatNumber(r.replication)},${s.series},${s.key},`;
+      const head = `${csvField(r.scenario)},${formatNumber(r.replication)},${csvField(s.series)},${csvField(s.key)},`;
       s.values.forEach((value, i) => lines.push(`${head}${formatNumber(seriesX(s.series, i))},${value === null ? '' : formatNumber(value)}\r\n`));
     }
   }
@@ -197,15 +189,15 @@ export function addOutputs(dir: string, files: readonly { readonly file: string;
   return updated;
 }
 
-/**
- * Summary, comparison and CSV texts of ordered records. `withTexts: false` leaves the texts out
- * (an in-memory run writes no files: formatting them cost an equilibrium round about 0.3 s of
- * main-thread time while the workers waited for the next round).
- */
-export function assembleOutputs(experiment: Experiment, ordered: readonly ReplicationRecord[], withTexts = true): { summary: SummaryRow[]; comparison: ComparisonRow[]; texts: OutputText[] } {
+/** Summary, comparison and CSV texts of ordered records. */
+export function assembleOutputs(experiment: Experiment, ordered: readonly ReplicationRecord[]): { summary: SummaryRow[]; comparison: ComparisonRow[]; texts: OutputText[] } {
   const summary = summarize(experiment, ordered);
   const comparison = compare(experiment, ordered);
-  if (!withTexts) return { summary, comparison, texts: [] };
+  return { summary, comparison, texts: runTexts(experiment, ordered, summary, comparison) };
+}
+
+/** The CSV texts of a run folder, from its ordered records and their summary and comparison. */
+export function runTexts(experiment: Experiment, ordered: readonly ReplicationRecord[], summary: readonly SummaryRow[], comparison: readonly ComparisonRow[]): OutputText[] {
   const texts = outputTexts(ordered, summary, comparison);
   texts.push(...comparisonFamilyTexts(experiment, ordered));
   texts.push(...batchMeansTexts(experiment, ordered));
@@ -213,5 +205,5 @@ export function assembleOutputs(experiment: Experiment, ordered: readonly Replic
     const rows = analyzeSensitivity(experiment.sensitivity, ordered);
     texts.push({ file: 'sensitivity.csv', text: sensitivityCsvText(rows), rows: rows.length });
   }
-  return { summary, comparison, texts };
+  return texts;
 }

@@ -11,21 +11,18 @@ export type CsvCell = string | number | null;
 
 /** What makes a field need quotes: the delimiter, the quote, or any line break. */
 const NEEDS_QUOTES = /[",\r\n]/;
-const STRINGIFY_OPTIONS = { record_delimiter: 'windows', eof: true, quoted_match: /[\r\n]/ } as const;
+// csv-stringify quotes fields holding the record delimiter (CRLF) but not a lone CR or LF;
+// RFC 4180 wants any line break quoted.
+const STRINGIFY_OPTIONS = { record_delimiter: 'windows', eof: false, quoted_match: /[\r\n]/ } as const;
 
-/** Whether `field` needs quotes in a CSV record (a comma, a double quote or a line break). */
-export function needsQuotes(field: string): boolean {
-  return NEEDS_QUOTES.test(field);
+/** One field as written in a record: as is, or quoted by csv-stringify when it needs quotes. */
+export function csvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? stringify([[field]], STRINGIFY_OPTIONS) : field;
 }
 
-/** One record's CSV line (with CRLF): joined directly, or through csv-stringify when a field needs quotes. */
+/** One record's CSV line, with its CRLF. */
 export function csvLine(fields: readonly string[]): string {
-  for (const field of fields) {
-    // csv-stringify quotes fields holding the record delimiter (CRLF) but not a lone CR or LF;
-    // RFC 4180 wants any line break quoted.
-    if (NEEDS_QUOTES.test(field)) return stringify([fields as string[]], STRINGIFY_OPTIONS);
-  }
-  return `${fields.join(',')}\r\n`;
+  return `${fields.map(csvField).join(',')}\r\n`;
 }
 
 /**

@@ -89,6 +89,8 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
   let shares: number[][] = options.initialShares?.map((row) => [...row]) ?? moneyCostShares(options, usable);
   const history: EquilibriumIteration[] = [];
   const averaging = options.averaging ?? { rule: 'msa' };
+  // The rule compares the gap the loop stops on: the flow gap with a flow tolerance.
+  const measure = (it: Pick<EquilibriumIteration, 'gap' | 'flowGap'>): number => (options.flowTolerance === undefined ? it.gap : it.flowGap);
   let divisor = 1;
   for (let k = 0; k < maxIterations; k++) {
     const flows = routes.map((_, r) => classes.reduce((sum, c, i) => sum + c.demandFeuPerWeek * ((shares[i] as number[])[r] as number), 0));
@@ -125,9 +127,7 @@ export async function solveEquilibrium(options: EquilibriumOptions): Promise<Equ
       const flowPart = options.flowTolerance === undefined ? {} : { flowTolerance: options.flowTolerance };
       return { converged, iterations: k + 1, gap, tolerance, flowGap, ...flowPart, message: verdict, shares, flowsFeuPerWeek: flows, times, costs, history };
     }
-    // The rule compares the gap the loop stops on: the flow gap with a flow tolerance.
     const previous = history.at(-2);
-    const measure = (it: Pick<EquilibriumIteration, 'gap' | 'flowGap'>): number => (options.flowTolerance === undefined ? it.gap : it.flowGap);
     divisor = nextDivisor(averaging, k, divisor, measure({ gap, flowGap }), previous === undefined ? Infinity : measure(previous));
     shares = shares.map((row, i) => averagingUpdate(row, targets[i] as number[], divisor));
   }

@@ -109,6 +109,7 @@ export function nestedLogitShares(costs: readonly number[], scaleUsd: number, ne
  */
 export function msaUpdate(previous: readonly number[], target: readonly number[], iteration: number): number[] {
   if (!Number.isInteger(iteration) || iteration < 0) throw new TradeInputError('msaUpdate', 'iteration', 'a whole number >= 0', iteration);
+  sameLength('msaUpdate', previous, target);
   return averagingUpdate(previous, target, iteration + 1);
 }
 

@@ -57,7 +57,7 @@ export function overlaysOf(config: StudyConfig, upgrade: boolean): readonly stri
  * How the study's equilibria run (its horizons, seeds `${seed}/equilibrium`, replications,
  * tolerance and iteration limit), for `solveAssignments`.
  */
-export function equilibriumRunOptions(config: StudyConfig, run: { readonly workers?: number; readonly log?: (line: string) => void; readonly workerGroup?: WorkerGroup }): AssignmentRunOptions {
+export function equilibriumRunOptions(config: StudyConfig, run: Pick<EquilibriumStageInput, 'workers' | 'log' | 'workerGroup'>): AssignmentRunOptions {
   return {
     warmupDays: config.equilibriumWarmupDays,
     horizonDays: config.equilibriumHorizonDays,

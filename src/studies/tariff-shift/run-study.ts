@@ -18,7 +18,7 @@ import { loadModel } from '../../corridor/load-model.ts';
 import type { CompiledModel } from '../../corridor/compiled.ts';
 import { defineExperiment, type ExperimentRun, runExperiment } from '../../experiments/index.ts';
 import { addOutputs, type StudyRecord } from '../../experiments/outputs.ts';
-import { loadTrade, type TradeModel } from '../../trade/index.ts';
+import { loadTrade } from '../../trade/index.ts';
 import { WorkerGroup } from '../../experiments/worker-group.ts';
 import { type ScenarioEquilibrium, solveEquilibria } from './equilibrium-stage.ts';
 import { type KeyRow, keyRows } from './key-table.ts';
@@ -26,7 +26,7 @@ import { type SummaryContext, scenarioSummary } from './scenario-summary.ts';
 import { type StudyConfig, VIETNAMESE_ROUTES } from './study-config.ts';
 import { writeStudyFiles } from './study-files.ts';
 import type { StudySummaryRow } from './summary-stats.ts';
-import { type ScenarioDemand, scenarioDemand, type StudyRoute, studyRoutes } from './trade-demand.ts';
+import { scenarioDemand, type StudyRoute, studyRoutes } from './trade-demand.ts';
 
 /** How to run the study. */
 export interface StudyRunOptions {
@@ -85,70 +85,53 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
   // loaded and whose JIT is warm from the equilibrium's rounds (results do not depend on reuse).
   const group = new WorkerGroup();
   try {
-    return await runStages(config, options, { trade, model, routes, demands, workers, log, group });
+    const t0 = Date.now();
+    log(`${config.name}: route-choice equilibrium of ${demands.length} scenarios (${config.equilibriumReplications} replications per evaluation, ${config.equilibriumWarmupDays} + ${config.equilibriumHorizonDays} days)`);
+    const equilibria = await solveEquilibria({ config, trade, model, routes, demands, ...workers, log, workerGroup: group });
+    const t1 = Date.now();
+
+    const experiment = defineExperiment({
+      name: config.name,
+      description: `Tariff-shift study: every flow at its route-choice equilibrium on the model's calibrated assignment (equilibrium.csv), ${config.scenarios.length} scenarios`,
+      model: config.modelFile,
+      // Each scenario at its assignment: the classes as demand, every flow's shares fixed.
+      scenarios: equilibria.map((e) => assignedScenario(e.assignment)),
+      replications: config.replications,
+      warmup: { days: config.warmupDays },
+      horizon: { days: config.horizonDays },
+      seed: config.seed,
+    });
+    log(`${config.name}: final runs, ${config.scenarios.length} scenarios x ${config.replications} replications (${config.warmupDays} + ${config.horizonDays} days)`);
+    const run = await runExperiment(experiment, {
+      ...workers,
+      ...(options.out !== undefined ? { out: options.out } : {}),
+      ...(options.runId !== undefined ? { runId: options.runId } : {}),
+      ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
+      ...(options.study !== undefined ? { study: options.study } : {}),
+      // The trade file decides the demand: copied into the run folder with the models.
+      extraInputs: [config.tradeFile],
+      progress: options.progress === true,
+      workerGroup: group,
+    });
+    if (run.status !== 'complete') {
+      const lines = run.failures.slice(0, 5).map((f) => `scenario ${f.scenario}, replication ${f.replication} (seed ${f.seed}): ${f.message}`);
+      throw new Error(`${config.name}: final runs ${run.status}${lines.length > 0 ? `:\n  ${lines.join('\n  ')}` : ''}`);
+    }
+    const t2 = Date.now();
+
+    const context: Omit<SummaryContext, 'freightRatesUsdPerFeu'> = {
+      routes,
+      corridorStages: corridorStages(model, routes),
+      caspianLegs: [...model.legs.values()].filter((leg) => leg.kind === 'ferry').map((leg) => leg.id),
+      bottleneckCount: config.bottleneckCount,
+      records: run.records,
+    };
+    const summary = equilibria.flatMap((e) => scenarioSummary(e, { ...context, freightRatesUsdPerFeu: e.freightRatesUsdPerFeu }));
+    const files = run.runDir === null ? [] : writeStudyFiles(run.runDir, equilibria, routes, summary);
+    // Listed in the manifest too, so `reproduce` compares the equilibrium and the answers as well.
+    if (run.runDir !== null) addOutputs(run.runDir, files.map((f) => ({ file: path.basename(f), rows: csvRows(readFileSync(f, 'utf8')) })));
+    return { config, routes, equilibria, run, summary, keyRows: keyRows(summary), files, seconds: { equilibrium: (t1 - t0) / 1000, final: (t2 - t1) / 1000 } };
   } finally {
     await group.close();
   }
-}
-
-/** What the two stages share. */
-interface StageContext {
-  readonly trade: TradeModel;
-  readonly model: CompiledModel;
-  readonly routes: readonly StudyRoute[];
-  readonly demands: readonly ScenarioDemand[];
-  readonly workers: { readonly workers?: number };
-  readonly log: (line: string) => void;
-  readonly group: WorkerGroup;
-}
-
-/** Stages 1-4 of the study (see the module comment) on `context.group`'s workers. */
-async function runStages(config: StudyConfig, options: StudyRunOptions, stage: StageContext): Promise<StudyResult> {
-  const { trade, model, routes, demands, workers, log, group } = stage;
-  const t0 = Date.now();
-  log(`${config.name}: route-choice equilibrium of ${demands.length} scenarios (${config.equilibriumReplications} replications per evaluation, ${config.equilibriumWarmupDays} + ${config.equilibriumHorizonDays} days)`);
-  const equilibria = await solveEquilibria({ config, trade, model, routes, demands, ...workers, log, workerGroup: group });
-  const t1 = Date.now();
-
-  const experiment = defineExperiment({
-    name: config.name,
-    description: `Tariff-shift study: every flow at its route-choice equilibrium on the model's calibrated assignment (equilibrium.csv), ${config.scenarios.length} scenarios`,
-    model: config.modelFile,
-    // Each scenario at its assignment: the classes as demand, every flow's shares fixed.
-    scenarios: equilibria.map((e) => assignedScenario(e.assignment)),
-    replications: config.replications,
-    warmup: { days: config.warmupDays },
-    horizon: { days: config.horizonDays },
-    seed: config.seed,
-  });
-  log(`${config.name}: final runs, ${config.scenarios.length} scenarios x ${config.replications} replications (${config.warmupDays} + ${config.horizonDays} days)`);
-  const run = await runExperiment(experiment, {
-    ...workers,
-    ...(options.out !== undefined ? { out: options.out } : {}),
-    ...(options.runId !== undefined ? { runId: options.runId } : {}),
-    ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
-    ...(options.study !== undefined ? { study: options.study } : {}),
-    // The trade file decides the demand: copied into the run folder with the models.
-    extraInputs: [config.tradeFile],
-    progress: options.progress === true,
-    workerGroup: group,
-  });
-  if (run.status !== 'complete') {
-    const lines = run.failures.slice(0, 5).map((f) => `scenario ${f.scenario}, replication ${f.replication} (seed ${f.seed}): ${f.message}`);
-    throw new Error(`${config.name}: final runs ${run.status}${lines.length > 0 ? `:\n  ${lines.join('\n  ')}` : ''}`);
-  }
-  const t2 = Date.now();
-
-  const context: Omit<SummaryContext, 'freightRatesUsdPerFeu'> = {
-    routes,
-    corridorStages: corridorStages(model, routes),
-    caspianLegs: [...model.legs.values()].filter((leg) => leg.kind === 'ferry').map((leg) => leg.id),
-    bottleneckCount: config.bottleneckCount,
-    records: run.records,
-  };
-  const summary = equilibria.flatMap((e) => scenarioSummary(e, { ...context, freightRatesUsdPerFeu: e.freightRatesUsdPerFeu }));
-  const files = run.runDir === null ? [] : writeStudyFiles(run.runDir, equilibria, routes, summary);
-  // Listed in the manifest too, so `reproduce` compares the equilibrium and the answers as well.
-  if (run.runDir !== null) addOutputs(run.runDir, files.map((f) => ({ file: path.basename(f), rows: csvRows(readFileSync(f, 'utf8')) })));
-  return { config, routes, equilibria, run, summary, keyRows: keyRows(summary), files, seconds: { equilibrium: (t1 - t0) / 1000, final: (t2 - t1) / 1000 } };
 }

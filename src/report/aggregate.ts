@@ -6,7 +6,7 @@
 import type { SummaryRow } from '../experiments/assemble.ts';
 import type { SeriesName } from '../experiments/series.ts';
 import { studentTQuantile } from '../stats/index.ts';
-import type { SeriesPoint } from './run-folder.ts';
+import type { SeriesTable } from './series-table.ts';
 
 /** A series point averaged across replications. Units as the series (FEU, hours). */
 export interface BandPoint {
@@ -65,18 +65,14 @@ export function meanBand(values: readonly number[]): { n: number; mean: number; 
 }
 
 /**
- * Points of `series` averaged across replications, per scenario, key and x, in first-appearance
- * order (scenario order of the run, then key, then x). Missing values are left out of the mean;
- * a point without any value is dropped.
+ * Points of `series` averaged across replications, per scenario, key and x, in the table's
+ * order (scenario-key pairs as they first appear in the run, then x). Missing values are left
+ * out of the mean; a point without any value is dropped.
  */
-export function averageSeries(points: readonly SeriesPoint[], series: SeriesName, keys?: ReadonlySet<string>): BandPoint[] {
-  const groups = new Map<string, { scenario: string; key: string; x: number; values: number[] }>();
-  for (const p of points) {
-    if (p.series !== series || (keys !== undefined && !keys.has(p.key))) continue;
-    const id = `${p.scenario}\u0000${p.key}\u0000${p.x}`;
-    let group = groups.get(id);
-    if (group === undefined) groups.set(id, (group = { scenario: p.scenario, key: p.key, x: p.x, values: [] }));
-    if (p.value !== null) group.values.push(p.value);
+export function averageSeries(table: SeriesTable, series: SeriesName, keys?: ReadonlySet<string>): BandPoint[] {
+  const points: BandPoint[] = [];
+  for (const g of table.groups(series)) {
+    if (g.values.length > 0 && (keys === undefined || keys.has(g.key))) points.push({ scenario: g.scenario, key: g.key, x: g.x, ...meanBand(g.values) });
   }
-  return [...groups.values()].filter((g) => g.values.length > 0).map((g) => ({ scenario: g.scenario, key: g.key, x: g.x, ...meanBand(g.values) }));
+  return points;
 }

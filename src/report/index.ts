@@ -8,5 +8,6 @@
 export { writeReport, reportSpecs, DEFAULT_QUEUE_STAGES } from './write-report.ts';
 export type { ChartSpec, ReportOptions, ReportPlan, WrittenReport } from './write-report.ts';
 export { readRunFolder } from './run-folder.ts';
-export type { RunFolder, SeriesPoint } from './run-folder.ts';
+export type { RunFolder } from './run-folder.ts';
+export { SeriesTable, type SeriesPoint } from './series-table.ts';
 export { ReportError } from './report-error.ts';

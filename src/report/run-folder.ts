@@ -12,20 +12,10 @@ import type { Experiment } from '../experiments/define-experiment.ts';
 import { COLUMNS, type Manifest } from '../experiments/outputs.ts';
 import { RUN_FILES } from '../experiments/run-dir.ts';
 import { inputResolver, withResolvedInputs } from '../experiments/run-inputs.ts';
-import { isSeriesName, type SeriesName } from '../experiments/series.ts';
 import { loadScenario } from '../experiments/worker-protocol.ts';
-import { csvObjects, csvRows, numberCell } from './csv-read.ts';
+import { csvObjects, numberCell } from './csv-read.ts';
 import { ReportError } from './report-error.ts';
-
-/** One row of series.csv: point `x` of a series in one replication (units in the series name). */
-export interface SeriesPoint {
-  readonly scenario: string;
-  readonly replication: number;
-  readonly series: SeriesName;
-  readonly key: string;
-  readonly x: number;
-  readonly value: number | null;
-}
+import { SeriesTable } from './series-table.ts';
 
 /** Everything the report shows, read from one run folder. */
 export interface RunFolder {
@@ -35,8 +25,8 @@ export interface RunFolder {
   readonly experiment: Experiment;
   readonly summary: readonly SummaryRow[];
   readonly comparison: readonly ComparisonRow[];
-  /** Empty for a run made before series.csv existed. */
-  readonly series: readonly SeriesPoint[];
+  /** series.csv grouped for averaging; empty for a run made before series.csv existed. */
+  readonly series: SeriesTable;
   /** The baseline scenario's model. */
   readonly model: CompiledModel;
 }
@@ -105,11 +95,7 @@ export function readRunFolder(dir: string): RunFolder {
     }),
   );
   const seriesText = readText(dir, 'series.csv');
-  const series: SeriesPoint[] = [];
-  // Columns: scenario, replication, series, key, x, value (COLUMNS['series.csv'], checked by csvRows).
-  for (const [scenario = '', replication, name = '', key = '', x, value] of seriesText === null ? [] : csvRows(seriesText, COLUMNS['series.csv'], 'series.csv')) {
-    if (isSeriesName(name)) series.push({ scenario, replication: count(replication ?? ''), series: name, key, x: numberCell(x) ?? Number.NaN, value: numberCell(value) });
-  }
+  const series = seriesText === null ? new SeriesTable() : SeriesTable.fromCsv(seriesText, COLUMNS['series.csv']);
   return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
 }
 

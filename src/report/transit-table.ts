@@ -5,7 +5,7 @@
  */
 import { averageSeries } from './aggregate.ts';
 import { escapeHtml } from './html.ts';
-import type { SeriesPoint } from './run-folder.ts';
+import type { SeriesTable } from './series-table.ts';
 
 /** The quantiles in the table (probabilities recorded in series.csv). */
 export const TABLE_QUANTILES = [0.1, 0.5, 0.9] as const;
@@ -20,7 +20,7 @@ export interface TransitRow {
 const HOURS_PER_DAY = 24;
 
 /** The rows, routes in `routes` order then scenarios in `scenarios` order; routes without deliveries are left out. */
-export function transitRows(series: readonly SeriesPoint[], routes: readonly string[], scenarios: readonly string[]): TransitRow[] {
+export function transitRows(series: SeriesTable, routes: readonly string[], scenarios: readonly string[]): TransitRow[] {
   const points = averageSeries(series, 'route_transit_h');
   const at = new Map(points.map((p) => [`${p.scenario}\u0000${p.key}\u0000${p.x}`, p]));
   return routes.flatMap((route) =>

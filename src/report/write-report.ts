@@ -145,14 +145,14 @@ export function reportSpecs(run: RunFolder, options: Pick<ReportOptions, 'stages
   const notes: string[] = bindingWarnings(summary, scenarios);
   const mapTakeaway = ranked[0] === undefined ? '' : `The worst bottleneck in the baseline is ${ranked[0].id}.`;
   const mapChart = chart('map', 'Corridor network', mapTakeaway, mapSpec({ layout: layoutNetwork(model), facts: new Map(facts.map((f) => [f.id, f])), bottleneck: ranked[0] ?? null, modelTitle: model.title }));
-  if (series.length === 0) {
+  if (series.isEmpty) {
     specs.push(mapChart);
     notes.push('This run has no series.csv (it was made before series were recorded): the throughput, transit and queue charts are left out. Re-run it to get them.');
     return { specs, notes, bottlenecks, answer };
   }
   const routeOrder = [...model.routes.keys()];
 
-  const recorded = new Set(series.filter((p) => p.series === 'stage_weekly_queue_feu').map((p) => p.key));
+  const recorded = new Set(series.keys('stage_weekly_queue_feu'));
   const unknown = (options.stages ?? []).filter((id) => !recorded.has(id));
   if (unknown.length > 0) throw new ReportError(`--stages: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a stage of this run (stages: ${[...recorded].join(', ')})`);
   const chosen = options.stages ?? queueStages(cells, scenarios).filter((id) => recorded.has(id));

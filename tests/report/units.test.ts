@@ -16,7 +16,7 @@ import { layoutNetwork } from '../../src/report/layout.ts';
 import { mapSpec } from '../../src/report/map-spec.ts';
 import { formatModelSummary } from '../../src/report/model-summary.ts';
 import { hoverTitles, inlineSvg } from '../../src/report/render.ts';
-import type { SeriesPoint } from '../../src/report/run-folder.ts';
+import { type SeriesPoint, SeriesTable } from '../../src/report/series-table.ts';
 import { throughputSpec, transitSpec } from '../../src/report/series-specs.ts';
 import { bindingWarnings } from '../../src/report/write-report.ts';
 
@@ -35,7 +35,7 @@ describe('bands across replications', () => {
 
   it('averages a series point by point, leaving missing values out', () => {
     const point = (replication: number, x: number, value: number | null): SeriesPoint => ({ scenario: 'a', replication, series: 'route_weekly_feu', key: 'r', x, value });
-    const rows = averageSeries([point(0, 0, 2), point(1, 0, 4), point(0, 1, null), point(1, 1, 6), point(0, 2, null)], 'route_weekly_feu');
+    const rows = averageSeries(SeriesTable.fromPoints([point(0, 0, 2), point(1, 0, 4), point(0, 1, null), point(1, 1, 6), point(0, 2, null)]), 'route_weekly_feu');
     expect(rows.map((r) => [r.x, r.n, r.mean])).toEqual([[0, 2, 3], [1, 1, 6]]);
   });
 

@@ -3,8 +3,9 @@
  * a set of `routes`) consistent with the transit times they cause. One equilibrium per scenario
  * (successive averages with the model's `averaging` rule, src/trade/equilibrium.ts) on the model's `assignment`
  * settings; an evaluation simulates the scenario with the current shares set on its flows
- * (`demand[i].shares`), in memory through the experiment runner, on fixed seeds (common random
- * numbers across iterations and scenarios), and reads each route's mean and p95 transit.
+ * (`demand[i].shares`), in memory on the worker threads of a replication stream (every
+ * scenario's loop submits its next evaluation as soon as its last is back), on fixed seeds (common
+ * random numbers across iterations and scenarios), and reads each route's mean and p95 transit.
  *
  * Generalized cost per route (USD per FEU): freight rate + value of time x mean transit +
  * reliability weight x value of time x (p95 − mean) + risk premium + the constant of its mode;
@@ -15,12 +16,13 @@
  */
 import type { CompiledModel } from '../corridor/compiled.ts';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
-import { defineExperiment, runExperiment, type JsonValue, type ScenarioInput } from '../experiments/index.ts';
+import { availableParallelism } from 'node:os';
+import { defineExperiment, type Experiment, type JsonValue, type ReplicationRecord, type Scenario, type ScenarioInput } from '../experiments/index.ts';
+import { ReplicationStream } from '../experiments/replication-stream.ts';
 import { WorkerGroup } from '../experiments/worker-group.ts';
-import type { Seed } from '../random/index.ts';
+import { replicationSeed, type Seed } from '../random/index.ts';
 import { routeTimes } from './records.ts';
 import { type DemandClass, type EquilibriumResult, type EquilibriumRoute, type FlowTolerance, type RouteTimes, solveEquilibrium } from '../trade/index.ts';
-import { BatchedEvaluator, type EvaluationRequest } from './batched-evaluator.ts';
 
 /** A scenario to assign: its model file, overlays and overrides (as an experiment scenario). */
 export interface AssignmentScenario {
@@ -49,10 +51,10 @@ export interface AssignmentRunOptions {
   readonly onlyFlows?: readonly string[];
   /** Label of the evaluations' seeds: `${seed}/${seedLabel}` (default `assignment`). */
   readonly seedLabel?: string;
-  /** Receives one line per round and per scenario (progress). */
+  /** Receives one line per evaluation and per scenario (progress). */
   readonly log?: (line: string) => void;
   /**
-   * Worker threads to run the rounds on and leave running afterwards (the caller closes the
+   * Worker threads to run the evaluations on and leave running afterwards (the caller closes the
    * group), e.g. for the final runs that follow; default: a group of the solver's own, closed
    * when it returns.
    */
@@ -126,9 +128,9 @@ export function assignedScenario(assignment: ScenarioAssignment): ScenarioInput 
 }
 
 /**
- * Solve the route-choice equilibrium of every scenario, their evaluations batched into shared
- * simulation rounds. Not converging is reported in each result, not thrown.
- * @throws Error when a scenario's model has no choice flow or no `assignment` block, or a round fails
+ * Solve the route-choice equilibrium of every scenario, the scenarios' loops running at once
+ * on one replication stream. Not converging is reported in each result, not thrown.
+ * @throws Error when a scenario's model has no choice flow or no `assignment` block, or an evaluation's replication fails
  */
 export async function solveAssignments(scenarios: readonly AssignmentScenario[], options: AssignmentRunOptions): Promise<ScenarioAssignment[]> {
   const prepared = scenarios.map((scenario) => {
@@ -139,65 +141,70 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     if (flows.length === 0) throw new Error(`scenario ${scenario.id}: ${model.id} has no demand flow with a choice set (routes: [...])`);
     return { scenario, model, settings, flows, routes: assignmentRoutes(model, flows) };
   });
+  if (prepared.length === 0) return [];
   const replications = options.replications ?? Math.max(...prepared.map((p) => p.settings.replications));
-  let round = 0;
-  const runRound = async (requests: readonly EvaluationRequest[]): Promise<RouteTimes[][]> => {
-    round++;
-    const started = Date.now();
-    const ids = requests.map((q) => `${prepared[q.scenarioIndex]?.scenario.id ?? '?'}.it${q.iteration}`);
-    const evaluated: ScenarioInput[] = requests.map((q, i) => {
-      const p = prepared[q.scenarioIndex];
-      if (p === undefined) throw new Error(`no scenario ${q.scenarioIndex}`);
-      return withShares(p.scenario, sharesSet(p.flows, p.routes, q.shares ?? []), ids[i] as string);
-    });
-    const experiment = defineExperiment({
+  // The evaluations' common seeds and run settings, as an experiment of the evaluated scenario
+  // would have them (defineExperiment normalises the scenario and the durations).
+  const evaluation = (scenario: ScenarioInput): Experiment =>
+    defineExperiment({
       name: 'assignment',
-      scenarios: evaluated,
+      scenarios: [scenario],
       replications,
       warmup: { days: options.warmupDays },
       horizon: { days: options.horizonDays },
       seed: `${String(options.seed)}/${options.seedLabel ?? 'assignment'}`,
       metrics: ['route.**'],
     });
-    const run = await runExperiment(experiment, { ...(options.workers !== undefined ? { workers: options.workers } : {}), progress: false, workerGroup: workers, skipScenarioValidation: round > 1 });
-    if (run.status !== 'complete') {
-      const first = run.failures[0];
-      throw new Error(`assignment round ${round} ${run.status}${first === undefined ? '' : `: scenario ${first.scenario}, replication ${first.replication}: ${first.message}`}`);
-    }
-    options.log?.(`assignment round ${round}: ${ids.join(', ')} (${replications} replication(s) each, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return ids.map((id, i) => routeTimes(run.records, id, (prepared[requests[i]?.scenarioIndex ?? 0]?.routes ?? []).map((r) => r.id)));
-  };
-  const batcher = new BatchedEvaluator(prepared.length, runRound);
-  // Every round runs on the same worker threads (started once, JIT warm): see worker-group.ts.
-  // Rounds after the first differ from it only in the solver's shares, so the main thread does
-  // not load and try every scenario again (about 0.2-0.6 s each, while the workers wait).
+  const probe = evaluation(withShares((prepared[0] as (typeof prepared)[number]).scenario, {}));
+  const seeds = Array.from({ length: replications }, (_, replication) => ({ replication, seed: replicationSeed(probe.seed, replication) }));
+  // Every loop's evaluations go to one stream of replications on the same worker threads: a
+  // loop's next evaluation starts as soon as its last is back, never waiting for the others.
   const workers = options.workerGroup ?? new WorkerGroup();
+  const stream = new ReplicationStream({
+    warmupHours: probe.warmupHours,
+    horizonHours: probe.horizonHours,
+    metrics: probe.metrics,
+    workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), replications * prepared.length)),
+    group: workers,
+  });
   try {
     return await Promise.all(
-      prepared.map(async (p, index): Promise<ScenarioAssignment> => {
-        try {
-          const classes: DemandClass[] = p.flows.map((f) => ({ id: f.id, demandFeuPerWeek: f.feuPerWeek, valueOfTimeUsdPerFeuDay: f.valueOfTimeUsdPerFeuDay, routeIds: f.routes }));
-          const result = await solveEquilibrium({
-            routes: p.routes,
-            classes,
-            reliabilityWeight: p.settings.reliabilityWeight,
-            logitScaleUsd: p.settings.logitScaleUsd,
-            nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
-            nestScale: p.settings.nestScale,
-            tolerance: options.tolerance ?? p.settings.tolerance,
-            ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
-            averaging: p.settings.averaging,
-            maxIterations: options.maxIterations ?? p.settings.maxIterations,
-            evaluate: (flows, shares) => batcher.evaluate(index, flows, shares),
-          });
-          options.log?.(`assignment ${p.scenario.id}: ${result.message}`);
-          return { scenario: p.scenario, flows: p.flows, routes: p.routes, result, set: sharesSet(p.flows, p.routes, result.shares) };
-        } finally {
-          batcher.finished();
-        }
+      prepared.map(async (p): Promise<ScenarioAssignment> => {
+        let iteration = 0;
+        const evaluate = async (shares: readonly (readonly number[])[]): Promise<RouteTimes[]> => {
+          const id = `${p.scenario.id}.it${++iteration}`;
+          const started = Date.now();
+          const scenario = evaluation(withShares(p.scenario, sharesSet(p.flows, p.routes, shares), id)).scenarios[0] as Scenario;
+          let results;
+          try {
+            results = await stream.run(scenario, seeds);
+          } catch (error) {
+            throw new Error(`assignment evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
+          }
+          options.log?.(`assignment ${id}: ${replications} replication(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          const records = results.map((r): ReplicationRecord => ({ scenario: id, replication: r.replication, seed: r.seed, metrics: r.metrics }));
+          return routeTimes(records, id, p.routes.map((r) => r.id));
+        };
+        const classes: DemandClass[] = p.flows.map((f) => ({ id: f.id, demandFeuPerWeek: f.feuPerWeek, valueOfTimeUsdPerFeuDay: f.valueOfTimeUsdPerFeuDay, routeIds: f.routes }));
+        const result = await solveEquilibrium({
+          routes: p.routes,
+          classes,
+          reliabilityWeight: p.settings.reliabilityWeight,
+          logitScaleUsd: p.settings.logitScaleUsd,
+          nestOf: p.routes.map((r) => p.settings.nestOfMode[p.model.routes.get(r.id)?.mode ?? ''] ?? p.model.routes.get(r.id)?.mode ?? r.id),
+          nestScale: p.settings.nestScale,
+          tolerance: options.tolerance ?? p.settings.tolerance,
+          ...flowToleranceOf(options.flowTolerance ?? p.settings.flowTolerance),
+          averaging: p.settings.averaging,
+          maxIterations: options.maxIterations ?? p.settings.maxIterations,
+          evaluate: (_flows, shares) => evaluate(shares ?? []),
+        });
+        options.log?.(`assignment ${p.scenario.id}: ${result.message}`);
+        return { scenario: p.scenario, flows: p.flows, routes: p.routes, result, set: sharesSet(p.flows, p.routes, result.shares) };
       }),
     );
   } finally {
+    await stream.close();
     if (options.workerGroup === undefined) await workers.close();
   }
 }

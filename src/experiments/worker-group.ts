@@ -1,8 +1,8 @@
 /**
- * Worker threads kept between runs. An equilibrium solves by many short rounds (one experiment
- * per round) and a precision run by batches; started afresh each time, every worker would load
- * its bundle and compile its models with a cold JIT again (about 1-1.5 s per round on the
- * development VM, more than a 30-day round's simulation). A group keeps the finished runs'
+ * Worker threads kept between runs: a study's equilibrium stream and its final runs, a
+ * precision run's batches. Started afresh each time, every worker would load its bundle and
+ * compile its models with a cold JIT again (about 1-1.5 s per run on the development VM, more
+ * than a 30-day replication's simulation). A group keeps the finished runs'
  * workers idle, and the next run re-initialises them with its own scenarios instead of
  * starting new threads.
  *

@@ -39,7 +39,7 @@ export interface StudyContext {
   readonly progress?: boolean;
   /** Recorded in the manifest. */
   readonly commandLine: readonly string[];
-  /** Progress lines (equilibrium rounds, stages). */
+  /** Progress lines (equilibrium evaluations, stages). */
   readonly log: (line: string) => void;
   /** The path to read for an input file as the study names it (reproduce: the run folder's copy). */
   readonly resolve: (file: string) => string;

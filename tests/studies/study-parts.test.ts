@@ -1,17 +1,16 @@
 /**
  * The study's parts without long simulations: demand per scenario, where the overland flows go
- * in the corridor model, and how the equilibrium loops are batched into rounds.
+ * in the corridor model.
  */
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/corridor/load-model.ts';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
-import { BatchedEvaluator } from '../../src/assignment/batched-evaluator.ts';
 import { choiceFlows, type ScenarioAssignment } from '../../src/assignment/solve-assignment.ts';
 import {
   choiceScenario, classDemandId, demandSlots, tradeInputs, FULL_STUDY, scenarioDemand, scenarioInput, STUDY_SCENARIOS, studyRoutes, studyView, VIETNAMESE_ROUTES,
 } from '../../src/studies/tariff-shift/index.ts';
-import { type EquilibriumIteration, loadTrade, type RouteTimes, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
+import { type EquilibriumIteration, loadTrade, WEEKS_PER_YEAR } from '../../src/trade/index.ts';
 
 const model = loadModel(FULL_STUDY.modelFile);
 const trade = loadTrade(FULL_STUDY.tradeFile);
@@ -129,32 +128,5 @@ describe('trade inputs of a design point', () => {
   it('reject an unknown trade key or a non-numeric value, naming the scenario and key', () => {
     expect(() => tradeInputs(trade, 'deal-20', 'p1', { 'trade.sigma': 2 })).toThrow(/p1.*trade\.sigma/);
     expect(() => tradeInputs(trade, 'deal-20', 'p2', { 'trade.tariffPassThrough': 'x' })).toThrow(/p2.*trade\.tariffPassThrough/);
-  });
-});
-
-describe('BatchedEvaluator', () => {
-  const times = (n: number): RouteTimes[] => Array.from({ length: n }, () => ({ meanDays: 1, p95Days: 2 }));
-
-  it('runs one round once every active loop has asked, in scenario order, and stops waiting for finished loops', async () => {
-    const rounds: string[][] = [];
-    const batcher = new BatchedEvaluator(3, (requests) => {
-      rounds.push(requests.map((q) => `${q.scenarioIndex}.${q.iteration}`));
-      return Promise.resolve(requests.map(() => times(1)));
-    });
-    const loop = async (index: number, evaluations: number): Promise<void> => {
-      try {
-        for (let k = 0; k < evaluations; k++) await batcher.evaluate(index, [k]);
-      } finally {
-        batcher.finished();
-      }
-    };
-    await Promise.all([loop(2, 1), loop(0, 3), loop(1, 2)]);
-    expect(rounds).toEqual([['0.1', '1.1', '2.1'], ['0.2', '1.2'], ['0.3']]);
-  });
-
-  it('rejects every request of a failed round', async () => {
-    const batcher = new BatchedEvaluator(2, () => Promise.reject(new Error('replication failed')));
-    const results = await Promise.allSettled([batcher.evaluate(0, [1]), batcher.evaluate(1, [1])]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });

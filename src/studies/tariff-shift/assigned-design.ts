@@ -11,7 +11,7 @@
  *
  * The trade keys shape the Vietnamese demand classes; the model keys (for example
  * `assignment.logitScaleUsd` or a fleet size) shape the model; then every scenario's assignment is
- * solved (solveAssignments, all scenarios' evaluations batched into shared rounds) and the
+ * solved (solveAssignments, all scenarios' loops at once on one replication stream) and the
  * scenario comes back with its equilibrium shares in `set`, ready for `defineExperiment`. So the
  * demand and the route choice respond to every factor, not just the simulated corridor.
  */
@@ -70,7 +70,7 @@ export interface AssignDesignOptions {
 /**
  * Every scenario at its equilibrium (see the module comment), in input order; ids, overlays and
  * model keys are kept, trade keys are replaced by the demand they imply.
- * @throws RangeError for a bad trade key; Error when a round fails
+ * @throws RangeError for a bad trade key; Error when an evaluation fails
  */
 export async function assignDesign(scenarios: readonly ScenarioInput[], options: AssignDesignOptions): Promise<ScenarioInput[]> {
   const { config, trade, model, routes } = options;

@@ -42,7 +42,7 @@ export interface EquilibriumStageInput {
   readonly demands: readonly ScenarioDemand[];
   /** Worker threads (default: one per core). */
   readonly workers?: number;
-  /** Receives one line per round (progress), e.g. to print on stderr. */
+  /** Receives one line per evaluation (progress), e.g. to print on stderr. */
   readonly log?: (line: string) => void;
   /** Worker threads to run on and leave running (see AssignmentRunOptions.workerGroup). */
   readonly workerGroup?: WorkerGroup;
@@ -74,8 +74,8 @@ export function equilibriumRunOptions(config: StudyConfig, run: Pick<Equilibrium
 
 /**
  * Solve every scenario's assignment: one loop per scenario, all running at once, their
- * evaluations batched into shared simulation rounds (src/assignment/batched-evaluator.ts).
- * @throws Error when a round's replications fail
+ * evaluations streamed to shared worker threads (src/experiments/replication-stream.ts).
+ * @throws Error when an evaluation's replication fails
  */
 export async function solveEquilibria(input: EquilibriumStageInput): Promise<ScenarioEquilibrium[]> {
   const { config, trade, model, routes, demands } = input;

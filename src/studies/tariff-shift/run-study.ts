@@ -39,7 +39,7 @@ export interface StudyRunOptions {
   readonly progress?: boolean;
   /** Recorded in the manifest. */
   readonly commandLine?: readonly string[];
-  /** Receives progress lines (equilibrium rounds, stages). */
+  /** Receives progress lines (equilibrium evaluations, stages). */
   readonly log?: (line: string) => void;
   /** Recorded in run.json and the manifest, so `corridor-sim reproduce` re-runs the study. */
   readonly study?: StudyRecord;
@@ -82,7 +82,7 @@ export async function runTariffShiftStudy(config: StudyConfig, options: StudyRun
   const workers = options.workers !== undefined ? { workers: options.workers } : {};
 
   // One set of worker threads for both stages: the final runs start on workers whose bundle is
-  // loaded and whose JIT is warm from the equilibrium's rounds (results do not depend on reuse).
+  // loaded and whose JIT is warm from the equilibrium's evaluations (results do not depend on reuse).
   const group = new WorkerGroup();
   try {
     const t0 = Date.now();

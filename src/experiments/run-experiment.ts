@@ -59,6 +59,12 @@ export interface ExperimentRun {
   readonly manifest: Manifest | null;
   /** With a precision target: the replications reached, the final half-widths and whether they met it; else null. */
   readonly precision: PrecisionOutcome | null;
+  /**
+   * The CSV files written to the run folder, by name, as written (empty for an in-memory run or
+   * a shard): for whoever reads them next in this process (the study's report), instead of
+   * reading tens of megabytes back from disk.
+   */
+  readonly written: ReadonlyMap<string, string>;
 }
 
 /** Run `experiment`. Rejects with ExperimentError on bad input (before anything is written). */
@@ -141,15 +147,17 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   if (plan.runDir !== null) writeFailures(plan.runDir, failures);
   const status = interrupted ? 'interrupted' : failures.length > 0 ? 'failed' : 'complete';
   const base = { experiment: plan.experiment, shard: plan.shard, fingerprint: plan.fingerprint, models: plan.models, runDir: plan.runDir, records: ordered, failures, total, ranNow };
-  if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null, precision: null };
+  if (status !== 'complete') return { ...base, status, summary: [], comparison: [], manifest: null, precision: null, written: new Map() };
 
   const summary = summarize(plan.experiment, ordered);
   const comparison = compare(plan.experiment, ordered);
   let manifest: Manifest | null = null;
+  let written: ReadonlyMap<string, string> = new Map();
   // An in-memory run (an equilibrium round) writes no files, so it formats no CSV texts: they
   // cost a round about 0.3 s of main-thread time while the workers waited for the next one.
   if (plan.runDir !== null) {
     const texts = plan.shard === null ? runTexts(plan.experiment, ordered, summary, comparison) : [];
+    written = new Map(texts.map((t) => [t.file, t.text]));
     // run.json was written before the first batch; it gets the outcome too, so a folder says how far it got.
     if (precision !== null) writeRunInfo(plan.runDir, { ...readRunInfo(plan.runDir), precision });
     manifest = writeOutputs(plan.runDir, texts, {
@@ -168,7 +176,7 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
       ...(precision !== null ? { precision } : {}),
     });
   }
-  return { ...base, status, summary, comparison, manifest, precision };
+  return { ...base, status, summary, comparison, manifest, precision, written };
 }
 
 

@@ -31,7 +31,12 @@ export interface RunFolder {
   readonly model: CompiledModel;
 }
 
-function readText(dir: string, file: string): string | null {
+/** Files of the folder already in memory, by name (see `readRunFolder`). */
+type Written = ReadonlyMap<string, string>;
+
+function readText(dir: string, file: string, written: Written = new Map()): string | null {
+  const known = written.get(file);
+  if (known !== undefined) return known;
   const full = path.join(dir, file);
   return existsSync(full) ? readFileSync(full, 'utf8') : null;
 }
@@ -55,19 +60,23 @@ function readManifest(dir: string): Manifest {
 }
 
 /** A required CSV file of the run. @throws ReportError if missing. */
-function requiredCsv(dir: string, file: 'summary.csv' | 'comparison.csv'): string {
-  const text = readText(dir, file);
+function requiredCsv(dir: string, file: 'summary.csv' | 'comparison.csv', written: Written): string {
+  const text = readText(dir, file, written);
   if (text === null) throw new ReportError(`${dir}: ${file} is missing`);
   return text;
 }
 
 const count = (text: string): number => numberCell(text) ?? 0;
 
-/** Read a complete run folder. @throws ReportError on anything that is not a complete run. */
-export function readRunFolder(dir: string): RunFolder {
+/**
+ * Read a complete run folder. `written`: CSV files of it that this process has just written,
+ * by name, with their exact text, taken from memory instead of disk (the study's report).
+ * @throws ReportError on anything that is not a complete run.
+ */
+export function readRunFolder(dir: string, written: Written = new Map()): RunFolder {
   const manifest = readManifest(dir);
   const { experiment } = manifest;
-  const summary = csvObjects(requiredCsv(dir, 'summary.csv'), COLUMNS['summary.csv'], 'summary.csv').map(
+  const summary = csvObjects(requiredCsv(dir, 'summary.csv', written), COLUMNS['summary.csv'], 'summary.csv').map(
     (r): SummaryRow => ({
       scenario: r.scenario,
       metric: r.metric,
@@ -80,7 +89,7 @@ export function readRunFolder(dir: string): RunFolder {
       p95: numberCell(r.p95),
     }),
   );
-  const comparison = csvObjects(requiredCsv(dir, 'comparison.csv'), COLUMNS['comparison.csv'], 'comparison.csv').map(
+  const comparison = csvObjects(requiredCsv(dir, 'comparison.csv', written), COLUMNS['comparison.csv'], 'comparison.csv').map(
     (r): ComparisonRow => ({
       scenario: r.scenario,
       baseline: r.baseline,
@@ -94,7 +103,7 @@ export function readRunFolder(dir: string): RunFolder {
       relativeChange: numberCell(r.relative_change),
     }),
   );
-  const seriesText = readText(dir, 'series.csv');
+  const seriesText = readText(dir, 'series.csv', written);
   const series = seriesText === null ? new SeriesTable() : SeriesTable.fromCsv(seriesText, COLUMNS['series.csv']);
   return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
 }

@@ -38,6 +38,11 @@ export interface ReportOptions {
   readonly out?: string;
   /** Receives Vega-Lite's warnings (default: ignored). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Files of the run folder this process has just written, by name, with their exact text
+   * (`ExperimentRun.written`): read from here instead of from disk. Default: none.
+   */
+  readonly written?: ReadonlyMap<string, string>;
 }
 
 /** The files written: report.html and the SVG of each chart, as paths under the output folder. */
@@ -222,7 +227,7 @@ function facts(run: RunFolder): [string, string][] {
  *   OutputPathError if report/ or report.html cannot be written there.
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<WrittenReport> {
-  const run = readRunFolder(runDir);
+  const run = readRunFolder(runDir, options.written);
   const { specs, notes, bottlenecks, answer } = reportSpecs(run, options);
   const out = options.out ?? runDir;
   // Before rendering (seconds of Vega): report/ or report.html that cannot be written is bad input.

@@ -3,12 +3,12 @@
  * inlined with its marks, the comparison table; and the refusals (not a run, a shard, a stage
  * the run lacks).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRunFolder, ReportError, reportSpecs, writeReport, type WrittenReport } from '../../src/report/index.ts';
-import { runFixture } from './fixtures/run-fixture.ts';
+import { fixtureWritten, runFixture } from './fixtures/run-fixture.ts';
 
 /** The charts of the fixture run, in page order (no capacity chart: its scenarios assign nothing by route choice). */
 const CHARTS = ['heatmap', 'ranking', 'queue', 'transit', 'map', 'throughput'];
@@ -91,6 +91,19 @@ describe('writeReport', () => {
     expect(queue).toContain('aria-label="Title text \'aktau\'"');
     expect(queue).toContain('aria-label="Title text \'dostyk\'"');
     rmSync(out, { recursive: true, force: true });
+  });
+
+  it('takes the CSVs the run has just written from memory, exactly as they are on disk', () => {
+    const names = readdirSync(runDir).filter((f) => f.endsWith('.csv'));
+    expect([...fixtureWritten.keys()].sort()).toEqual(names.sort());
+    for (const name of names) expect(fixtureWritten.get(name)).toBe(readFileSync(path.join(runDir, name), 'utf8'));
+    // Memory first: a series.csv with only its header there means no series, whatever the disk holds.
+    const header = `${(fixtureWritten.get('series.csv') ?? '').split('\r\n')[0]}\r\n`;
+    expect(readRunFolder(runDir).series.isEmpty).toBe(false);
+    expect(readRunFolder(runDir, new Map([['series.csv', header]])).series.isEmpty).toBe(true);
+    const [fromMemory, fromDisk] = [readRunFolder(runDir, fixtureWritten), readRunFolder(runDir)];
+    expect(JSON.stringify(fromMemory)).toBe(JSON.stringify(fromDisk));
+    expect(JSON.stringify([...fromMemory.series.groups('route_weekly_feu')])).toBe(JSON.stringify([...fromDisk.series.groups('route_weekly_feu')]));
   });
 
   it('reports a run made before series.csv with the map, the table and a note', async () => {

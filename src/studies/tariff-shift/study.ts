@@ -66,9 +66,9 @@ async function run(options: StudyOptions, context: StudyContext): Promise<StudyO
   if (dir !== null) {
     notes.push(`wrote ${dir}: the runner's files, equilibrium.csv, study-summary.csv, key-table.csv, inputs/`);
     if (context.writeReport === true) {
-      // The report reads the run folder like `corridor-sim report <run dir>` does.
+      // The report reads the run folder like `corridor-sim report <run dir>` does, its CSVs from memory as just written.
       const { writeReport } = await import('../../report/index.ts');
-      const report = await writeReport(dir);
+      const report = await writeReport(dir, { written: result.run.written });
       notes.push(`report: ${report.html}`);
     }
   }

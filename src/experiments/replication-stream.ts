@@ -204,7 +204,14 @@ export class ReplicationStream {
     const batch = this.batches[task.scenarioIndex];
     if (batch === undefined || batch.failed) return;
     batch.results.push(result);
-    if (batch.results.length === batch.expected) batch.resolve(batch.results.sort((a, b) => a.replication - b.replication));
+    if (batch.results.length < batch.expected) return;
+    this.forget(task.scenarioIndex);
+    batch.resolve(batch.results.sort((a, b) => a.replication - b.replication));
+  }
+
+  /** No replication of scenario `index` is left: the threads that compiled it may drop its model. */
+  private forget(index: number): void {
+    for (const thread of this.threads) if (thread.known > index) thread.worker.postMessage({ type: 'forget', scenarioIndex: index } satisfies ToWorker);
   }
 
   private fail(task: Task, message: string): void {
@@ -213,6 +220,7 @@ export class ReplicationStream {
     batch.failed = true;
     // Its other replications are not worth running.
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]?.scenarioIndex === task.scenarioIndex) this.queue.splice(i, 1);
+    this.forget(task.scenarioIndex);
     batch.reject(new Error(`scenario ${batch.scenario.id}, replication ${task.replication}: ${message}`));
   }
 

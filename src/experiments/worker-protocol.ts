@@ -32,12 +32,14 @@ export interface Task {
  * Main thread -> worker. `init` re-initialises a kept worker for another run (see
  * worker-group.ts): it drops its compiled models and answers `ready`. `scenario` appends one
  * to the worker's scenarios (the next index), for a stream that learns them as it goes
- * (replication-stream.ts); no answer.
+ * (replication-stream.ts), and `forget` drops a scenario's compiled model once the stream has
+ * no more of its replications; neither is answered.
  */
 export type ToWorker =
   | { readonly type: 'task'; readonly task: Task }
   | { readonly type: 'init'; readonly init: WorkerInit }
   | { readonly type: 'scenario'; readonly scenario: Scenario }
+  | { readonly type: 'forget'; readonly scenarioIndex: number }
   | { readonly type: 'stop' };
 
 /** Worker -> main thread. `ready` is sent once, after start-up, before any task is accepted. */

@@ -24,11 +24,8 @@ if (port === null) throw new Error('src/experiments/worker.ts runs only as a wor
 let init = workerData as WorkerInit;
 let scenarios: Scenario[] = [...init.scenarios];
 let keep = metricFilter(init.metrics);
-// Compiled models by scenario index, least recently used first. A run has a few scenarios; a
-// stream adds one per batch for as long as it runs, so only the most recent are kept (more than
-// the loops a stream serves at once, or a scenario would be compiled again for each replication).
+// Compiled models by scenario index; a stream (replication-stream.ts) says when to forget one.
 const models = new Map<number, CompiledModel>();
-const MODELS_KEPT = 32;
 const hook = (name: string): Set<string> => new Set((process.env[name] ?? '').split(',').filter((s) => s !== ''));
 const injected = hook('CORRIDOR_SIM_FAIL_REPLICATIONS');
 const hanging = hook('CORRIDOR_SIM_HANG_REPLICATIONS');
@@ -49,9 +46,8 @@ function run(task: Task): FromWorker {
     let model = models.get(task.scenarioIndex);
     if (model === undefined) {
       model = loadScenario(scenario);
-      if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value as number);
-    } else models.delete(task.scenarioIndex);
-    models.set(task.scenarioIndex, model);
+      models.set(task.scenarioIndex, model);
+    }
     const result = runReplication(model, { seed: task.seed, warmupHours: init.warmupHours, horizonHours: init.horizonHours });
     return { type: 'result', task, metrics: flattenReplication(result).filter((m) => keep(m.metric)), series: replicationSeries(result) };
   } catch (error) {
@@ -69,6 +65,7 @@ port.on('message', (message: ToWorker) => {
     models.clear();
     port.postMessage({ type: 'ready' } satisfies FromWorker);
   } else if (message.type === 'scenario') scenarios.push(message.scenario);
+  else if (message.type === 'forget') models.delete(message.scenarioIndex);
   else port.postMessage(run(message.task));
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -142,14 +142,19 @@ export class Simulation {
 
   /** Put an entry on the future-event list `delay` hours from now. Used by events and resources. */
   enqueue(target: Firable | Callback, delay: number, priority: number, data = 0): void {
+    // The errors are built out of line (badEntry): with their messages here, enqueue was too
+    // big for the JIT to inline into every caller, which then boxed each delay on the heap.
+    if (!(delay >= 0) || delay === Infinity || !Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) throw this.badEntry(delay, priority);
+    this.queue.push(this.clock + delay, priority, target, data);
+  }
+
+  /** The error of an `enqueue` with a bad delay or priority. */
+  private badEntry(delay: number, priority: number): RangeError {
     if (!(delay >= 0) || delay === Infinity) {
       const problem = delay < 0 ? `Negative delay ${delay} h` : `Delay must be a finite number of hours >= 0, got ${delay}`;
-      throw new RangeError(problem + this.inProcess());
+      return new RangeError(problem + this.inProcess());
     }
-    if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
-      throw new RangeError(`Priority must be an integer from 0 to ${MAX_PRIORITY}, got ${priority}${this.inProcess()}`);
-    }
-    this.queue.push(this.clock + delay, priority, target, data);
+    return new RangeError(`Priority must be an integer from 0 to ${MAX_PRIORITY}, got ${priority}${this.inProcess()}`);
   }
 
   /** Process the next entry. Returns false if there was none. */

@@ -80,7 +80,7 @@ export class QuantileSketch {
 
   /** Add one value x ≥ 0. O(1). @throws RangeError if x is negative, NaN or infinite. */
   add(x: number): void {
-    if (!(x >= 0) || x === Infinity) throw new RangeError(`QuantileSketch.add requires a finite value >= 0, got ${x}`);
+    if (!(x >= 0) || x === Infinity) throw badSketchValue(x);
     if (x < this.lowest) this.lowest = x;
     if (x > this.highest) this.highest = x;
     // log(0) is −∞, so zeros (e.g. no wait at all) get their own exact count.
@@ -157,4 +157,13 @@ export class QuantileSketch {
   get collapseThreshold(): number {
     return this.positives.isCollapsed ? Math.exp(this.positives.lowestKey * this.logGamma) : 0;
   }
+}
+
+/**
+ * The error of a bad `add`, built out of line: the message template would otherwise make `add`
+ * too big for the JIT to inline into the simulation's per-delivery code, and every value passed
+ * to it would then be boxed on the heap.
+ */
+function badSketchValue(x: number): RangeError {
+  return new RangeError(`QuantileSketch.add requires a finite value >= 0, got ${x}`);
 }

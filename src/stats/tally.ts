@@ -31,7 +31,7 @@ export class Tally {
    *   statistic, so it is better to fail at the source.
    */
   add(x: number): void {
-    if (!Number.isFinite(x)) throw new RangeError(`Tally.add requires a finite number, got ${x}`);
+    if (!Number.isFinite(x)) throw badTallyValue(x);
     this.n += 1;
     const delta = x - this.runningMean;
     this.runningMean += delta / this.n;
@@ -126,4 +126,9 @@ export class Tally {
     this.highest = other.highest;
     this.total = other.total;
   }
+}
+
+/** The error of a bad `add`, built out of line so that `add` stays small enough to inline (see QuantileSketch). */
+function badTallyValue(x: number): RangeError {
+  return new RangeError(`Tally.add requires a finite number, got ${x}`);
 }

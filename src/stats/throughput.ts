@@ -50,10 +50,7 @@ export class ThroughputCounter {
    * @throws RangeError if `now` is not finite or `amount` is negative or not finite.
    */
   record(now: number, amount = 1): void {
-    if (!Number.isFinite(now)) throw new RangeError(`ThroughputCounter.record: time must be finite, got ${now}`);
-    if (!(amount >= 0) || amount === Infinity) {
-      throw new RangeError(`ThroughputCounter.record: amount must be finite and >= 0, got ${amount}`);
-    }
+    if (!Number.isFinite(now) || !(amount >= 0) || amount === Infinity) throw badRecord(now, amount);
     if (now < this.startTime) return;
     const k = Math.floor((now - this.startTime) / this.bucketWidth);
     // Empty buckets between records are real zeros (a week with no arrivals), not gaps.
@@ -108,4 +105,14 @@ export class ThroughputCounter {
     if (now < this.startTime) return 0;
     return Math.floor((now - this.startTime) / this.bucketWidth);
   }
+}
+
+/**
+ * The error of a bad `record`, built out of line: with the messages inline, `record` was too big
+ * for the JIT to inline into the simulation's per-container code, which then boxed its times.
+ */
+function badRecord(now: number, amount: number): RangeError {
+  return Number.isFinite(now)
+    ? new RangeError(`ThroughputCounter.record: amount must be finite and >= 0, got ${amount}`)
+    : new RangeError(`ThroughputCounter.record: time must be finite, got ${now}`);
 }

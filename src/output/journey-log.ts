@@ -40,7 +40,7 @@ export class JourneyLogWriter {
   write(row: JourneyRow): void {
     const n = formatNumber;
     // Numbers never need quoting: formatNumber writes digits, '.', '-', 'e', '+' or 'Inf'.
-    this.file.write(`${row.container},${this.field(row.route)},${this.field(row.origin)},${this.field(row.destination)},${this.field(row.stage)},${this.field(row.stageKind)},`
+    this.file.write(`${n(row.container)},${this.field(row.route)},${this.field(row.origin)},${this.field(row.destination)},${this.field(row.stage)},${this.field(row.stageKind)},`
       + `${n(row.entered)},${n(row.arrived)},${n(row.started)},${n(row.departed)},${n(row.left)},`
       + `${n(row.started - row.arrived)},${n(row.departed - row.started)},${n(row.left - row.departed)}\n`);
   }

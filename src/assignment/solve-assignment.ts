@@ -16,8 +16,8 @@
  */
 import type { CompiledModel } from '../corridor/compiled.ts';
 import { loadScenarioModel } from '../corridor/load-scenario.ts';
-import { availableParallelism } from 'node:os';
 import { defineExperiment, type Experiment, type JsonValue, type ReplicationRecord, type Scenario, type ScenarioInput } from '../experiments/index.ts';
+import { workerCount } from '../experiments/prepare-run.ts';
 import { ReplicationStream } from '../experiments/replication-stream.ts';
 import { WorkerGroup } from '../experiments/worker-group.ts';
 import { replicationSeed, type Seed } from '../random/index.ts';
@@ -141,7 +141,8 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     if (flows.length === 0) throw new Error(`scenario ${scenario.id}: ${model.id} has no demand flow with a choice set (routes: [...])`);
     return { scenario, model, settings, flows, routes: assignmentRoutes(model, flows) };
   });
-  if (prepared.length === 0) return [];
+  const [first] = prepared;
+  if (first === undefined) return [];
   const replications = options.replications ?? Math.max(...prepared.map((p) => p.settings.replications));
   // The evaluations' common seeds and run settings, as an experiment of the evaluated scenario
   // would have them (defineExperiment normalises the scenario and the durations).
@@ -155,7 +156,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
       seed: `${String(options.seed)}/${options.seedLabel ?? 'assignment'}`,
       metrics: ['route.**'],
     });
-  const probe = evaluation(withShares((prepared[0] as (typeof prepared)[number]).scenario, {}));
+  const probe = evaluation(withShares(first.scenario, {}));
   const seeds = Array.from({ length: replications }, (_, replication) => ({ replication, seed: replicationSeed(probe.seed, replication) }));
   // Every loop's evaluations go to one stream of replications on the same worker threads: a
   // loop's next evaluation starts as soon as its last is back, never waiting for the others.
@@ -164,7 +165,7 @@ export async function solveAssignments(scenarios: readonly AssignmentScenario[],
     warmupHours: probe.warmupHours,
     horizonHours: probe.horizonHours,
     metrics: probe.metrics,
-    workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), replications * prepared.length)),
+    workers: workerCount(options.workers, replications * prepared.length),
     group: workers,
   });
   try {

@@ -63,7 +63,7 @@ interface Thread {
 
 /** Replications submitted at any time, run on a fixed set of worker threads (see the module comment). */
 export class ReplicationStream {
-  private readonly scenarios: Scenario[] = [];
+  /** Every batch submitted, by scenario index (the index its tasks and the workers use). */
   private readonly batches: Batch[] = [];
   private readonly queue: Task[] = [];
   private readonly threads: Thread[] = [];
@@ -80,8 +80,7 @@ export class ReplicationStream {
    */
   run(scenario: Scenario, seeds: readonly { readonly replication: number; readonly seed: number }[]): Promise<StreamedReplication[]> {
     if (this.closed) return Promise.reject(new Error('the replication stream is closed'));
-    const scenarioIndex = this.scenarios.length;
-    this.scenarios.push(scenario);
+    const scenarioIndex = this.batches.length;
     return new Promise((resolve, reject) => {
       const batch: Batch = { scenario, results: [], expected: seeds.length, failed: false, resolve, reject };
       this.batches.push(batch);
@@ -164,7 +163,7 @@ export class ReplicationStream {
     if (at < 0) return;
     const task = this.queue.splice(at, 1)[0] as Task;
     while (thread.known <= task.scenarioIndex) {
-      thread.worker.postMessage({ type: 'scenario', scenario: this.scenarios[thread.known] as Scenario } satisfies ToWorker);
+      thread.worker.postMessage({ type: 'scenario', scenario: (this.batches[thread.known] as Batch).scenario } satisfies ToWorker);
       thread.known++;
     }
     thread.current = task;

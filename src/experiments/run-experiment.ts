@@ -153,8 +153,8 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   const comparison = compare(plan.experiment, ordered);
   let manifest: Manifest | null = null;
   let written: ReadonlyMap<string, string> = new Map();
-  // An in-memory run (an equilibrium round) writes no files, so it formats no CSV texts: they
-  // cost a round about 0.3 s of main-thread time while the workers waited for the next one.
+  // An in-memory run writes no files, so it formats no CSV texts (about 0.3 s of main-thread
+  // time for a few scenarios, while the workers wait).
   if (plan.runDir !== null) {
     const texts = plan.shard === null ? runTexts(plan.experiment, ordered, summary, comparison) : [];
     written = new Map(texts.map((t) => [t.file, t.text]));

@@ -51,11 +51,18 @@ export function numberCell(text: string | undefined): number | null {
  */
 export function csvRows(text: string, columns: readonly string[], file: string): string[][] {
   const records = parseCsv(text);
-  const header = records[0];
+  checkHeader(records[0], columns, file);
+  return records.slice(1);
+}
+
+/**
+ * Check a file's header fields (undefined for an empty file) against `columns`.
+ * @throws ReportError naming `file` if they differ.
+ */
+export function checkHeader(header: readonly string[] | undefined, columns: readonly string[], file: string): void {
   if (header === undefined || header.join(',') !== columns.join(',')) {
     throw new ReportError(`${file}: expected the header ${columns.join(',')}, found ${header?.join(',') ?? 'an empty file'}`);
   }
-  return records.slice(1);
 }
 
 /**

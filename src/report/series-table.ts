@@ -6,8 +6,7 @@
  * strings per line made reading it, and collecting the garbage, about a second of the report.
  */
 import { isSeriesName, type SeriesName } from '../experiments/series.ts';
-import { csvRows, numberCell } from './csv-read.ts';
-import { ReportError } from './report-error.ts';
+import { checkHeader, csvRows, numberCell } from './csv-read.ts';
 
 /** One row of series.csv: point `x` of a series in one replication (units in the series name). */
 export interface SeriesPoint {
@@ -34,7 +33,6 @@ type PointsByX = Map<string, SeriesGroup>;
 /** series.csv grouped by series, then (scenario, key) pair, then x, each in first-appearance order. */
 export class SeriesTable {
   private readonly bySeries = new Map<SeriesName, Map<string, PointsByX>>();
-  private rows = 0;
 
   /** A table of `points` (tests, and runs made before series.csv had its current columns). */
   static fromPoints(points: Iterable<SeriesPoint>): SeriesTable {
@@ -58,8 +56,7 @@ export class SeriesTable {
       return table;
     }
     const newline = text.indexOf('\n');
-    const header = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
-    if (header !== columns.join(',')) throw new ReportError(`series.csv: expected the header ${columns.join(',')}, found ${header === '' ? 'an empty file' : header}`);
+    checkHeader(text === '' ? undefined : (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '').split(','), columns, 'series.csv');
     table.readPlain(text);
     return table;
   }
@@ -106,7 +103,6 @@ export class SeriesTable {
   }
 
   private addTo(points: PointsByX, scenario: string, key: string, x: string, value: number | null): void {
-    this.rows++;
     let group = points.get(x);
     if (group === undefined) points.set(x, (group = { scenario, key, x: numberCell(x) ?? Number.NaN, values: [] }));
     if (value !== null) group.values.push(value);
@@ -114,12 +110,18 @@ export class SeriesTable {
 
   /** No series at all (a run made before series.csv existed). */
   get isEmpty(): boolean {
-    return this.rows === 0;
+    return this.bySeries.size === 0;
   }
 
   /** The keys (routes, stages) `series` has, in first-appearance order. */
   keys(series: SeriesName): string[] {
-    return [...new Set([...(this.bySeries.get(series)?.values() ?? [])].flatMap((points) => [...points.values()].slice(0, 1).map((g) => g.key)))];
+    const keys = new Set<string>();
+    // Every pair's map has at least one point; its first carries the pair's key.
+    for (const points of this.bySeries.get(series)?.values() ?? []) {
+      const first = points.values().next();
+      if (first.done !== true) keys.add(first.value.key);
+    }
+    return [...keys];
   }
 
   /** The points of `series`: per (scenario, key) pair in first-appearance order, its x values in theirs. */

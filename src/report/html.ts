@@ -47,7 +47,8 @@ export function escapeHtml(text: string): string {
 
 const STYLE = `
   body { font-family: ${FONT_STACK}; color: #1d1d1d; margin: 0; background: #fafafa; }
-  main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
+  /* Wide enough for the answer table and a six-scenario comparison in a 1400-px window; prose keeps its ch limits. */
+  main { max-width: 1360px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
   h1 { font-size: 1.6rem; margin: 0 0 4px; }
   h2 { font-size: 1.2rem; margin: 32px 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
   p.lead { color: #444; margin: 0 0 16px; }

@@ -63,3 +63,48 @@ export class Train<K> implements Firable, TravelGroup {
     return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.stage.id}: ${this.stage.trainSteps[step] ?? `step ${step}`}`;
   }
 }
+
+/**
+ * The trains a stage files under a key (a rail leg's departures, a yard's arriving groups),
+ * looked up by key while they are at the stage. A stage holds a handful at a time, so a linear
+ * scan of one array is as fast as a hash map.
+ *
+ * Why not a `Map`: entries come and go all the time, and V8 then replaces a map's hash table
+ * every few insertions and deletions. The replaced table keeps a link to its successor (for
+ * iterators), so once one table has been promoted to the old generation, each successor is
+ * kept alive by its dead predecessor until the next full collection, is promoted in turn, and
+ * drags the trains it holds with it. A one-year corridor run promoted about 1 MB of such tables,
+ * trains and member lists every 150 simulated days, and the peak heap grew with the horizon.
+ */
+export class TrainRoster<K> {
+  private readonly trains: Array<Train<K>> = [];
+
+  /** The train filed under `key`, or undefined. */
+  find(key: K): Train<K> | undefined {
+    const trains = this.trains;
+    for (let i = 0; i < trains.length; i++) {
+      const train = trains[i] as Train<K>;
+      if (train.key === key) return train;
+    }
+    return undefined;
+  }
+
+  /** File `train` under its key (a key holds one train at a time). */
+  add(train: Train<K>): void {
+    this.trains.push(train);
+  }
+
+  /** Remove `train` (no-op if it is not filed). */
+  remove(train: Train<K>): void {
+    const trains = this.trains;
+    const at = trains.indexOf(train);
+    if (at < 0) return;
+    trains[at] = trains[trains.length - 1] as Train<K>;
+    trains.pop();
+  }
+
+  /** Number of trains filed. */
+  get size(): number {
+    return this.trains.length;
+  }
+}

@@ -17,7 +17,7 @@ import type { RandomStream } from '../../../random/index.ts';
 import { BatchTransport, type BatchRecord } from '../../../resources/index.ts';
 import { noLeave, type Container, type RunContext } from '../../runtime/container.ts';
 import { StageBase } from '../../runtime/stage.ts';
-import { Train, type TrainStage } from '../../runtime/train.ts';
+import { Train, TrainRoster, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledRailLeg } from './compile.ts';
 import type { Line } from './line.ts';
@@ -39,7 +39,8 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   /** Names of a train's steps for event traces, by the step numbers above. */
   readonly trainSteps = ['start', 'formed', 'seek path', 'path', 'arrived', 'released'] as const;
   private readonly transport: BatchTransport<Container>;
-  private readonly trains = new Map<number, Train<number>>();
+  // The trains of departures that are still on this leg, by departure number.
+  private readonly trains = new TrainRoster<number>();
   private readonly running: Distribution;
   private readonly runningStream: RandomStream;
   private readonly headway: number;
@@ -80,11 +81,11 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   resume(container: Container, step: number): void {
     if (step !== ASSEMBLED) throw new Error(`Rail leg "${this.id}": unknown step ${step}`);
     const departure = (container.batchSeat as BatchRecord<Container>).departure;
-    let train = this.trains.get(departure);
+    let train = this.trains.find(departure);
     if (train === undefined) {
       const sim = this.ctx.sim;
       train = new Train(this, departure, this.direction, 0, sim.now, noLeave);
-      this.trains.set(departure, train);
+      this.trains.add(train);
       sim.enqueue(train, 0, URGENT, 0);
     }
     train.size++;
@@ -145,7 +146,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
         sim.enqueue(train, this.running.sample(this.runningStream), NORMAL, ARRIVED);
         return;
       case ARRIVED:
-        this.trains.delete(train.key);
+        this.trains.remove(train);
         sim.enqueue(train, 0, NORMAL, RELEASED);
         return;
       case RELEASED:

@@ -13,7 +13,7 @@ import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
 import { noLeave, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
 import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
-import { Train, type TrainStage } from '../../runtime/train.ts';
+import { Train, TrainRoster, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledYard } from './compile.ts';
 
@@ -39,7 +39,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
   private readonly stream: RandomStream;
   private readonly capacity: DisruptedServers;
   // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new Map<TravelGroup, Train<TravelGroup | null>>();
+  private readonly visits = new TrainRoster<TravelGroup | null>();
   private readonly releaseStart = (): void => (this.starts as Servers).release();
 
   /** @param spec the compiled yard. @param ctx the replication. */
@@ -58,10 +58,10 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
   arrive(container: Container): void {
     const group = container.group;
     if (group === null) throw new Error(`Yard "${this.id}" received a container that did not arrive by train`);
-    let visit = this.visits.get(group);
+    let visit = this.visits.find(group);
     if (visit === undefined) {
       visit = this.startVisit(group, container.direction, 0, noLeave);
-      this.visits.set(group, visit);
+      this.visits.add(visit);
     }
     visit.size++;
     visit.members.push(container);
@@ -123,7 +123,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
         return;
       case PROCESSED:
         this.tracks.release();
-        if (visit.key !== null) this.visits.delete(visit.key);
+        if (visit.key !== null) this.visits.remove(visit);
         if (visit.backgroundFeu > 0) {
           this.monitor.recordBackground(visit.backgroundFeu, visit.started - visit.arrived);
           visit.left();

@@ -31,6 +31,7 @@ export class BackgroundUnits implements Itinerary {
   /** The unit leaves: back to the pool, then its `left`. */
   left(unit: Container): void {
     const after = unit.afterLeave;
+    unit.retire();
     this.free.push(unit);
     after();
   }

@@ -141,6 +141,15 @@ export class Container implements Firable {
     this.mark = 0;
   }
 
+  /**
+   * Called as it goes back to its pool: forget the train it came on. A pooled container can wait
+   * months to be reused, and would keep that train, its member list and its other containers'
+   * references alive until then, long enough to be promoted to the old generation.
+   */
+  retire(): void {
+    this.group = null;
+  }
+
   /** Called by the engine: step `step` of the stage it is at (0: arrive at `at`). */
   fire(step: number): void {
     const stage = this.at as Stage;

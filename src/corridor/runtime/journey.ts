@@ -60,6 +60,7 @@ export class Journeys implements Itinerary {
     const next = ++container.stageIndex;
     if (next === stages.length) {
       hooks.delivered(container);
+      container.retire();
       this.free.push(container);
       return;
     }

@@ -150,7 +150,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   }
 
   const end = warmupHours + horizonHours;
-  let dailyQueues: number[][];
+  let dailyQueues: () => number[][];
   try {
     if (warmupHours > 0) sim.run(warmupHours);
     for (const stage of network.stages) stage.reset(warmupHours);
@@ -165,7 +165,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
 
   const weeks = horizonHours / 168;
   const assumed = new Set([...model.nodes.values(), ...model.legs.values()].filter((s) => s.capacityAssumption === 'non-binding').map((s) => s.id));
-  const stages = network.stages.map((stage, i) => stageResult(stage, end, horizonHours, dailyQueues[i] ?? [], assumed.has(stage.id)));
+  const dailyQueue = dailyQueues();
+  const stages = network.stages.map((stage, i) => stageResult(stage, end, horizonHours, dailyQueue[i] ?? [], assumed.has(stage.id)));
   const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
   const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
   const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);
@@ -215,22 +216,31 @@ function startFlows(model: CompiledModel, ctx: RunContext, routeIndexOf: (id: st
 
 /**
  * Sample each stage's time-average queue per day of the measured period, from the integral of
- * its queue length (exact daily means, not snapshots), for queue-over-time charts.
+ * its queue length (exact daily means, not snapshots), for queue-over-time charts. Returns what
+ * to call after the run for the series, one per stage (FEU).
+ *
+ * The days go into arrays sized for the whole period at the start: arrays grown day by day
+ * left a trail of outgrown copies, each old enough to have been promoted to the old generation,
+ * so peak memory grew with the horizon.
  */
-function recordDailyQueues(sim: Simulation, stages: readonly Stage[], start: number, end: number): number[][] {
-  const series = stages.map((): number[] => []);
-  const last = stages.map((stage) => stage.monitor.queue.integral(start));
+function recordDailyQueues(sim: Simulation, stages: readonly Stage[], start: number, end: number): () => number[][] {
+  // One more than the whole days in the period, in case rounding lets one more sample in.
+  const capacity = Math.max(0, Math.floor((end - start) / 24)) + 1;
+  const series = stages.map(() => new Float64Array(capacity));
+  const last = new Float64Array(stages.map((stage) => stage.monitor.queue.integral(start)));
+  let days = 0;
   const sample = (): void => {
     const now = sim.now;
-    stages.forEach((stage, i) => {
-      const integral = stage.monitor.queue.integral(now);
-      (series[i] as number[]).push((integral - (last[i] as number)) / 24);
+    for (let i = 0; i < stages.length; i++) {
+      const integral = (stages[i] as Stage).monitor.queue.integral(now);
+      (series[i] as Float64Array)[days] = (integral - (last[i] as number)) / 24;
       last[i] = integral;
-    });
+    }
+    days++;
     if (now + 24 <= end) sim.schedule(24, sample, 0, LATE);
   };
   if (start + 24 <= end) sim.scheduleAt(start + 24, sample, 0, LATE);
-  return series;
+  return () => series.map((values) => Array.from(values.subarray(0, days)));
 }
 
 function stageResult(stage: Stage, end: number, horizon: number, dailyQueue: readonly number[], assumedNonBinding: boolean): StageResult {

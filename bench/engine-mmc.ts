@@ -8,7 +8,10 @@
  * Prints departures per second, the ratio to the floor, and peak memory (max RSS of a fresh
  * process per run). The process model also runs the two ways a user runs a model script: through
  * tsx (which keeps names, at a cost) and through `corridor-sim exec` (bundled once, cached). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
- * no more than 20 MB more peak memory than 10^6.
+ * no more than 20 MB more peak memory than 10^6. Issue 14: the process path within 2x of the
+ * floor as a bundle, within 3x via `corridor-sim exec`. Beside them runs the generator floor
+ * (`bench/generator-floor-child.ts`): the same model with a bare generator per customer and
+ * nothing else, which shows what generators alone cost on this V8.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,6 +35,7 @@ const quick = process.argv.includes('--quick');
 const departures = quick ? 100_000 : 1_000_000;
 // Children run a bundle of bench/mmc-child.ts: see src/build/bundle.ts for why not tsx.
 const childScript = bundleEntry('bench/mmc-child.ts');
+const generatorFloorScript = bundleEntry('bench/generator-floor-child.ts');
 
 /** How a child is started: the benchmark's own bundle, tsx on the TypeScript, or `corridor-sim exec`. */
 type Launch = 'bundle' | 'tsx' | 'exec';
@@ -74,10 +78,18 @@ function bestOfThree(variant: string, launch: Launch = 'bundle'): ChildResult {
   return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
+/** The generator floor, best of three like the others. */
+function generatorFloor(): ChildResult {
+  const run = (): ChildResult => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root }));
+  const runs = [run(), run(), run()];
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
 const callbacks = bestOfThree('callbacks');
 const processes = bestOfThree('processes');
 const processesTsx = bestOfThree('processes', 'tsx');
 const processesExec = bestOfThree('processes', 'exec');
+const generators = generatorFloor();
 
 console.log(line(['run', 'seconds', 'departures/s', 'ratio to floor', 'Wq (h)', 'peak RSS MB']));
 if (floor !== null) console.log(line(['floor (../shared/bench)', floor.seconds.toFixed(3), floor.departuresPerSecond.toExponential(2), '1.00', '', '']));
@@ -88,6 +100,7 @@ if (floor !== null && floorAlea !== null) {
 }
 else console.log('floor: ../shared/bench/floor-mmc.cjs not found; ratios omitted');
 const rows: Array<[string, ChildResult]> = [
+  ['generator floor (no engine)', generators],
   ['engine, scheduled callbacks', callbacks],
   ['engine, processes + Resource', processes],
   ['  the same through tsx', processesTsx],
@@ -99,6 +112,10 @@ for (const [label, r] of rows) {
   console.log(line([label, r.seconds.toFixed(3), perSecond.toExponential(2), ratio, r.meanWait.toFixed(4), r.maxRssMb.toFixed(1)]));
 }
 console.log(`processes: tsx takes ${(processesTsx.seconds / processesExec.seconds).toFixed(2)}x the time of corridor-sim exec`);
+if (floor !== null) {
+  const times = (r: ChildResult): string => (r.seconds / floor.seconds).toFixed(2);
+  console.log(`time / floor: processes ${times(processes)}x as a bundle (issue 14: <= 2x), ${times(processesExec)}x via exec (<= 3x); a bare generator per customer alone: ${times(generators)}x`);
+}
 console.log('Erlang C: Wq = 2.7235 h');
 
 if (!quick) {

@@ -28,13 +28,15 @@ export interface JourneyRow {
 /**
  * Containers handled together as one train (a train run on a rail leg, a train in a yard): they
  * join while it forms, leave together, and share the time its service `started`. A yard keys
- * its visits by the group the containers arrived in.
+ * its visits by the `serial` of the group the containers arrived in.
  */
 export interface TravelGroup {
   /** Containers in the group. */
   size: number;
   /** When the group's service began (path granted, track granted), hours; NaN until then. */
   started: number;
+  /** Identifies this run of the group (group objects are reused): what a yard files its visits under. */
+  readonly serial: number;
 }
 
 /** What moves a container on when it leaves a stage: its journey, or a background unit's end. */

@@ -17,26 +17,67 @@ export interface TrainStage<K> {
   readonly trainSteps: readonly string[];
 }
 
-/** One train at a stage; `key` is what the stage files it under (a departure, an arriving group). */
+// The last serial number given to a train run (see `Train.serial`); unique within the process.
+let lastSerial = 0;
+
+/**
+ * One train at a stage; `key` is what the stage files it under (a departure, an arriving group).
+ * A stage reuses its trains once they have left (`TrainPool`), so the fields describe the
+ * current run of the object.
+ */
 export class Train<K> implements Firable, TravelGroup {
   size = 0;
   started = Number.NaN;
-  /** The study's containers aboard, in the order they joined. */
-  readonly members: Container[] = [];
+  /** This run of the train, unique within the process: what a yard files a visit under. */
+  serial: number;
+  /** What the stage files it under. */
+  key: K;
+  /** Its direction. */
+  direction: Direction;
+  /** FEU-equivalents of a background train (0: the study's). */
+  backgroundFeu: number;
+  /** When it arrived at the stage, hours. */
+  arrived: number;
+  /** Called as a background train leaves. */
+  left: () => void;
+  // The study's containers aboard, in the order they joined: the first `size` slots. The array
+  // keeps its length from run to run, so a reused train allocates nothing for its members.
+  private readonly members: Array<Container | undefined> = [];
 
   /**
    * @param stage the stage. @param key what the stage files it under. @param direction its
    * direction. @param backgroundFeu FEU-equivalents of a background train (0: the study's).
    * @param arrived when it arrived, hours. @param left called as a background train leaves.
    */
-  constructor(
-    private readonly stage: TrainStage<K>,
-    readonly key: K,
-    readonly direction: Direction,
-    readonly backgroundFeu: number,
-    readonly arrived: number,
-    readonly left: () => void,
-  ) {}
+  constructor(private readonly stage: TrainStage<K>, key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void) {
+    this.serial = ++lastSerial;
+    this.key = key;
+    this.direction = direction;
+    this.backgroundFeu = backgroundFeu;
+    this.arrived = arrived;
+    this.left = left;
+  }
+
+  /** Make this train, which has left its stage, a new one (same parameters as the constructor). */
+  reuse(key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void): void {
+    this.members.fill(undefined, 0, this.size);
+    this.size = 0;
+    this.started = Number.NaN;
+    this.serial = ++lastSerial;
+    this.key = key;
+    this.direction = direction;
+    this.backgroundFeu = backgroundFeu;
+    this.arrived = arrived;
+    this.left = left;
+  }
+
+  /** A study container boards (one more in `size`). */
+  join(container: Container): void {
+    const members = this.members;
+    if (this.size === members.length) members.push(container);
+    else members[this.size] = container;
+    this.size++;
+  }
 
   /** Called by the engine: the stage's next step for this train. */
   fire(step: number): void {
@@ -49,7 +90,9 @@ export class Train<K> implements Firable, TravelGroup {
    */
   release(monitor: StageMonitor, now: number): void {
     const started = this.started;
-    for (const container of this.members) {
+    const members = this.members;
+    for (let i = 0; i < this.size; i++) {
+      const container = members[i] as Container;
       container.started = started;
       container.group = this;
       container.direction = this.direction;
@@ -61,6 +104,34 @@ export class Train<K> implements Firable, TravelGroup {
   /** For event traces: `train at khorgos: processed`, `background train at kz-khorgos-aktau: path`. */
   describe(step: number): string {
     return `${this.backgroundFeu > 0 ? 'background train' : 'train'} at ${this.stage.id}: ${this.stage.trainSteps[step] ?? `step ${step}`}`;
+  }
+}
+
+/**
+ * The trains of one stage that have left it, kept for its next ones: a train lives for the days
+ * of its run, long enough to be promoted to the old generation, so a new object per train made
+ * old-generation garbage in proportion to the horizon (mostly with the journey log on, whose text
+ * makes scavenges frequent). A train goes back once the stage is done with it: no entry, server
+ * queue or closure of the engine holds it any more. Containers may still name it as their
+ * `group`; a yard files visits by `serial`, which a reused train does not repeat.
+ */
+export class TrainPool<K> {
+  private readonly spare: Array<Train<K>> = [];
+
+  /** @param stage the stage whose trains these are. */
+  constructor(private readonly stage: TrainStage<K>) {}
+
+  /** A train for a new run: a spare one made new, or a new object (parameters as `Train`'s). */
+  take(key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void): Train<K> {
+    const train = this.spare.pop();
+    if (train === undefined) return new Train(this.stage, key, direction, backgroundFeu, arrived, left);
+    train.reuse(key, direction, backgroundFeu, arrived, left);
+    return train;
+  }
+
+  /** `train` has left the stage and nothing of the engine holds it: keep it for a later run. */
+  give(train: Train<K>): void {
+    this.spare.push(train);
   }
 }
 

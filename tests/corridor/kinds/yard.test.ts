@@ -77,7 +77,7 @@ describe('yard: whole trains on tracks', () => {
     sim.scheduleAt(2, () => y.admitBackground(50, 'eastbound'));
     const boxes = [studyBox(0, 1), studyBox(1, 1)];
     // Both came on one train (a yard groups the boxes of one arriving train).
-    const train = { size: 2, started: 0 };
+    const train = { size: 2, started: 0, serial: -1 };
     for (const box of boxes) box.group = train;
     const visits = boxes.map((box) => visitAt(sim, y, box, 1));
     sim.run(30);

@@ -17,7 +17,7 @@ import type { RandomStream } from '../../../random/index.ts';
 import { BatchTransport, type BatchRecord } from '../../../resources/index.ts';
 import { noLeave, type Container, type RunContext } from '../../runtime/container.ts';
 import { StageBase } from '../../runtime/stage.ts';
-import { Train, TrainRoster, type TrainStage } from '../../runtime/train.ts';
+import { TrainPool, TrainRoster, type Train, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledRailLeg } from './compile.ts';
 import type { Line } from './line.ts';
@@ -41,6 +41,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   private readonly transport: BatchTransport<Container>;
   // The trains of departures that are still on this leg, by departure number.
   private readonly trains = new TrainRoster<number>();
+  private readonly pool = new TrainPool<number>(this);
   private readonly running: Distribution;
   private readonly runningStream: RandomStream;
   private readonly headway: number;
@@ -84,12 +85,11 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
     let train = this.trains.find(departure);
     if (train === undefined) {
       const sim = this.ctx.sim;
-      train = new Train(this, departure, this.direction, 0, sim.now, noLeave);
+      train = this.pool.take(departure, this.direction, 0, sim.now, noLeave);
       this.trains.add(train);
       sim.enqueue(train, 0, URGENT, 0);
     }
-    train.size++;
-    train.members.push(container);
+    train.join(container);
   }
 
   /** `reduced`: this leg's trains occupy the line 1 / factor times longer (fewer paths for it). */
@@ -101,7 +101,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   /** A background train of `feu` FEU-equivalents takes a path on this leg's line. */
   override admitBackground(feu: number, _direction: Direction, left: () => void = noLeave): void {
     const sim = this.ctx.sim;
-    sim.enqueue(new Train(this, 0, this.direction, feu, sim.now, left), 0, URGENT, SEEK_PATH);
+    sim.enqueue(this.pool.take(0, this.direction, feu, sim.now, left), 0, URGENT, SEEK_PATH);
   }
 
   /**
@@ -138,6 +138,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
         if (train.backgroundFeu > 0) {
           this.monitor.recordBackground(train.backgroundFeu, sim.now - train.arrived);
           train.left();
+          this.pool.give(train);
           return;
         }
         this.waitingForPath -= train.size;
@@ -151,6 +152,7 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
         return;
       case RELEASED:
         train.release(this.monitor, sim.now);
+        this.pool.give(train);
         return;
       default:
         throw new Error(`Rail leg "${this.id}": unknown step ${step}`);

@@ -11,9 +11,9 @@ import type { Distribution } from '../../../distributions/index.ts';
 import { NORMAL, URGENT } from '../../../engine/index.ts';
 import type { RandomStream } from '../../../random/index.ts';
 import { Servers } from '../../../resources/index.ts';
-import { noLeave, type Container, type RunContext, type TravelGroup } from '../../runtime/container.ts';
+import { noLeave, type Container, type RunContext } from '../../runtime/container.ts';
 import { DisruptedServers, StageBase } from '../../runtime/stage.ts';
-import { Train, TrainRoster, type TrainStage } from '../../runtime/train.ts';
+import { TrainPool, TrainRoster, type Train, type TrainStage } from '../../runtime/train.ts';
 import type { Direction } from '../kind.ts';
 import type { CompiledYard } from './compile.ts';
 
@@ -24,9 +24,11 @@ const ON_TRACK = 2;
 const START_SLOT = 3;
 const PROCESSED = 4;
 const RELEASED = 5;
+/** The key of a background visit: no group; serials start at 1. */
+const NO_GROUP = 0;
 
 /** A yard in a running replication. */
-export class YardStage extends StageBase implements TrainStage<TravelGroup | null> {
+export class YardStage extends StageBase implements TrainStage<number> {
   readonly kind = 'yard';
   /** Names of a container's steps for event traces, by the step numbers above. */
   readonly steps = ['arrive'] as const;
@@ -38,8 +40,10 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
   private readonly processing: Readonly<Record<Direction, Distribution>>;
   private readonly stream: RandomStream;
   private readonly capacity: DisruptedServers;
-  // Keyed by the group the containers arrived in: all of one train map to one visit.
-  private readonly visits = new TrainRoster<TravelGroup | null>();
+  // Keyed by the serial of the group the containers arrived in: all of one train map to one
+  // visit. Background visits are filed under nothing (NO_GROUP) and never looked up.
+  private readonly visits = new TrainRoster<number>();
+  private readonly pool = new TrainPool<number>(this);
   private readonly releaseStart = (): void => (this.starts as Servers).release();
 
   /** @param spec the compiled yard. @param ctx the replication. */
@@ -58,13 +62,12 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
   arrive(container: Container): void {
     const group = container.group;
     if (group === null) throw new Error(`Yard "${this.id}" received a container that did not arrive by train`);
-    let visit = this.visits.find(group);
+    let visit = this.visits.find(group.serial);
     if (visit === undefined) {
-      visit = this.startVisit(group, container.direction, 0, noLeave);
+      visit = this.startVisit(group.serial, container.direction, 0, noLeave);
       this.visits.add(visit);
     }
-    visit.size++;
-    visit.members.push(container);
+    visit.join(container);
     this.monitor.joinQueue(container.arrived);
   }
 
@@ -76,7 +79,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
   /** A background train of `feu` FEU-equivalents arrives: it takes a track and a start, measured apart. */
   override admitBackground(feu: number, direction: Direction, left: () => void = noLeave): void {
     // Filed under nothing: no container will look for a background train's visit.
-    this.startVisit(null, direction, feu, left);
+    this.startVisit(NO_GROUP, direction, feu, left);
   }
 
   /** Scale tracks and the daily cap (`reduced`), take tracks out (`repair`). */
@@ -84,9 +87,9 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
     this.capacity.set(factor, unitsOut);
   }
 
-  private startVisit(key: TravelGroup | null, direction: Direction, backgroundFeu: number, left: () => void): Train<TravelGroup | null> {
+  private startVisit(key: number, direction: Direction, backgroundFeu: number, left: () => void): Train<number> {
     const sim = this.ctx.sim;
-    const visit = new Train<TravelGroup | null>(this, key, direction, backgroundFeu, sim.now, left);
+    const visit = this.pool.take(key, direction, backgroundFeu, sim.now, left);
     sim.enqueue(visit, 0, URGENT, 0);
     return visit;
   }
@@ -96,7 +99,7 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
    * first, a track, a start slot under a daily cap (while the yard is open), processing, and
    * the train leaves.
    */
-  step(visit: Train<TravelGroup | null>, step: number): void {
+  step(visit: Train<number>, step: number): void {
     const sim = this.ctx.sim;
     switch (step) {
       case 0:
@@ -123,23 +126,25 @@ export class YardStage extends StageBase implements TrainStage<TravelGroup | nul
         return;
       case PROCESSED:
         this.tracks.release();
-        if (visit.key !== null) this.visits.remove(visit);
+        if (visit.key !== NO_GROUP) this.visits.remove(visit);
         if (visit.backgroundFeu > 0) {
           this.monitor.recordBackground(visit.backgroundFeu, visit.started - visit.arrived);
           visit.left();
+          this.pool.give(visit);
           return;
         }
         sim.enqueue(visit, 0, NORMAL, RELEASED);
         return;
       case RELEASED:
         visit.release(this.monitor, sim.now);
+        this.pool.give(visit);
         return;
       default:
         throw new Error(`Yard "${this.id}": unknown step ${step}`);
     }
   }
 
-  private process(visit: Train<TravelGroup | null>): void {
+  private process(visit: Train<number>): void {
     const sim = this.ctx.sim;
     visit.started = sim.now;
     if (visit.backgroundFeu === 0) this.monitor.leaveQueue(sim.now, visit.size);

@@ -58,9 +58,14 @@ export class Train<K> implements Firable, TravelGroup {
     this.left = left;
   }
 
-  /** Make this train, which has left its stage, a new one (same parameters as the constructor). */
-  reuse(key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void): void {
+  /** The train has left its stage for good: let go of the containers that were aboard. */
+  vacate(): void {
     this.members.fill(undefined, 0, this.size);
+    this.size = 0;
+  }
+
+  /** Make this train, vacated, a new one (same parameters as the constructor). */
+  reuse(key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void): void {
     this.size = 0;
     this.started = Number.NaN;
     this.serial = ++lastSerial;
@@ -131,6 +136,7 @@ export class TrainPool<K> {
 
   /** `train` has left the stage and nothing of the engine holds it: keep it for a later run. */
   give(train: Train<K>): void {
+    train.vacate();
     this.spare.push(train);
   }
 }

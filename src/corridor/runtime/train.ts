@@ -29,17 +29,7 @@ export class Train<K> implements Firable, TravelGroup {
   size = 0;
   started = Number.NaN;
   /** This run of the train, unique within the process: what a yard files a visit under. */
-  serial: number;
-  /** What the stage files it under. */
-  key: K;
-  /** Its direction. */
-  direction: Direction;
-  /** FEU-equivalents of a background train (0: the study's). */
-  backgroundFeu: number;
-  /** When it arrived at the stage, hours. */
-  arrived: number;
-  /** Called as a background train leaves. */
-  left: () => void;
+  serial = ++lastSerial;
   // The study's containers aboard, in the order they joined: the first `size` slots. The array
   // keeps its length from run to run, so a reused train allocates nothing for its members.
   private readonly members: Array<Container | undefined> = [];
@@ -49,14 +39,14 @@ export class Train<K> implements Firable, TravelGroup {
    * direction. @param backgroundFeu FEU-equivalents of a background train (0: the study's).
    * @param arrived when it arrived, hours. @param left called as a background train leaves.
    */
-  constructor(private readonly stage: TrainStage<K>, key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void) {
-    this.serial = ++lastSerial;
-    this.key = key;
-    this.direction = direction;
-    this.backgroundFeu = backgroundFeu;
-    this.arrived = arrived;
-    this.left = left;
-  }
+  constructor(
+    private readonly stage: TrainStage<K>,
+    public key: K,
+    public direction: Direction,
+    public backgroundFeu: number,
+    public arrived: number,
+    public left: () => void,
+  ) {}
 
   /** The train has left its stage for good: let go of the containers that were aboard. */
   vacate(): void {

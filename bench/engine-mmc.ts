@@ -19,7 +19,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEntry } from '../src/build/bundle.ts';
-import { lastJsonLine } from './child-output.ts';
+import { fastestOfThree, lastJsonLine } from './child-output.ts';
 
 interface ChildResult {
   variant: string;
@@ -72,18 +72,11 @@ console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cp
 
 const floor = runFloor(departures, 'xorshift');
 const floorAlea = runFloor(departures, 'alea');
-/** The fastest of three runs, as for the floor: on a shared machine a single run of half a second can be 50% off. */
-function bestOfThree(variant: string, launch: Launch = 'bundle'): ChildResult {
-  const runs = [runChild(variant, departures, launch), runChild(variant, departures, launch), runChild(variant, departures, launch)];
-  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-}
-
-/** The generator floor, best of three like the others. */
-function generatorFloor(): ChildResult {
-  const run = (): ChildResult => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root }));
-  const runs = [run(), run(), run()];
-  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-}
+/** The fastest of three runs, as for the floor. */
+const bestOfThree = (variant: string, launch: Launch = 'bundle'): ChildResult => fastestOfThree(() => runChild(variant, departures, launch));
+/** The generator floor, the fastest of three like the others. */
+const generatorFloor = (): ChildResult =>
+  fastestOfThree(() => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })));
 
 const callbacks = bestOfThree('callbacks');
 const processes = bestOfThree('processes');

@@ -33,8 +33,9 @@ export interface RunFolder {
 
 /** Files of the folder already in memory, by name (see `readRunFolder`). */
 type Written = ReadonlyMap<string, string>;
+const NOTHING_WRITTEN: Written = new Map();
 
-function readText(dir: string, file: string, written: Written = new Map()): string | null {
+function readText(dir: string, file: string, written: Written = NOTHING_WRITTEN): string | null {
   const known = written.get(file);
   if (known !== undefined) return known;
   const full = path.join(dir, file);
@@ -73,7 +74,7 @@ const count = (text: string): number => numberCell(text) ?? 0;
  * by name, with their exact text, taken from memory instead of disk (the study's report).
  * @throws ReportError on anything that is not a complete run.
  */
-export function readRunFolder(dir: string, written: Written = new Map()): RunFolder {
+export function readRunFolder(dir: string, written: Written = NOTHING_WRITTEN): RunFolder {
   const manifest = readManifest(dir);
   const { experiment } = manifest;
   const summary = csvObjects(requiredCsv(dir, 'summary.csv', written), COLUMNS['summary.csv'], 'summary.csv').map(

@@ -124,9 +124,10 @@ export class Container implements Firable {
   }
 
   /**
-   * Make a container that has left the network (delivered, or a background unit gone) a new
-   * one, keeping its seats: pools reuse containers, since a container lives for weeks of
-   * simulated time and would otherwise be garbage of the old generation.
+   * Make a container that has left the network (delivered, or a background unit gone) and been
+   * retired into its pool (`retire`, which forgot its group) a new one, keeping its seats: pools
+   * reuse containers, since a container lives for weeks of simulated time and would otherwise be
+   * garbage of the old generation.
    */
   reuse(id: number, routeIndex: number, entered: number, measured: boolean): void {
     this.ident = id;
@@ -136,7 +137,6 @@ export class Container implements Firable {
     this.at = null;
     this.stageIndex = 0;
     this.arrived = entered;
-    this.group = null;
     this.direction = 'westbound';
     this.started = entered;
     this.departed = Number.NaN;

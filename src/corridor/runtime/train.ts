@@ -54,9 +54,8 @@ export class Train<K> implements Firable, TravelGroup {
     this.size = 0;
   }
 
-  /** Make this train, vacated, a new one (same parameters as the constructor). */
+  /** Make this train, vacated (so `size` is 0), a new one (same parameters as the constructor). */
   reuse(key: K, direction: Direction, backgroundFeu: number, arrived: number, left: () => void): void {
-    this.size = 0;
     this.started = Number.NaN;
     this.serial = ++lastSerial;
     this.key = key;

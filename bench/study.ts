@@ -11,12 +11,21 @@
  * files and the report), the study's own split of it, and how many equilibrium evaluations and
  * simulated replications the equilibrium made (from the run's equilibrium.csv), which the
  * machine's speed does not change. The run folders go to a temporary directory, deleted after.
+ *
+ * Then what the machine could do with that work: one of the study's replications timed alone on
+ * one core (bench/study-replication-child.ts on the run folder) and one per core at once, which
+ * gives the cores' efficiency together in the same run (below 1 when they share a physical core
+ * or the host is busy). The study's replications x that time / (cores x efficiency) estimate
+ * what its simulation takes on this machine; the rest of the command is start-up, compiles,
+ * files and the report. A rest far above a few seconds would point at the study's scheduling.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../src/build/bundle.ts';
+import { promisify } from 'node:util';
+import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
+import { lastJsonLine } from './child-output.ts';
 import { FULL_STUDY, QUICK_STUDY, type StudyConfig } from '../src/studies/tariff-shift/study-config.ts';
 
 const quick = process.argv.includes('--quick');
@@ -29,10 +38,21 @@ interface StudyTiming {
   /** Equilibrium evaluations over all scenarios, and the replications they simulated. */
   readonly evaluations: number;
   readonly scenarios: number;
+  /** One study replication alone on one core, and each of one per core run at once (median seconds). */
+  readonly replicationAlone: number;
+  readonly replicationTogether: number;
 }
 
-/** Run `experiments/tariff-shift.ts` with `args` into a temporary folder and time it. */
-function runStudy(args: readonly string[]): StudyTiming {
+const replicationChild = bundleEntry('bench/study-replication-child.ts');
+
+/** Median seconds of `count` replications of the run's first scenario, in a fresh process. */
+async function timeReplication(runDir: string, count = 3): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, [replicationChild, runDir, String(count)], { cwd: projectRoot, encoding: 'utf8' });
+  return lastJsonLine<{ medianSeconds: number }>(stdout).medianSeconds;
+}
+
+/** Run `experiments/tariff-shift.ts` with `args` into a temporary folder and time it, then time its replications. */
+async function runStudy(args: readonly string[]): Promise<StudyTiming> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-bench-study-'));
   try {
     const started = performance.now();
@@ -47,7 +67,14 @@ function runStudy(args: readonly string[]): StudyTiming {
     // One row per scenario, iteration and study route: count the distinct (scenario, iteration).
     const evaluations = new Set(rows.map((row) => row.split(',').slice(0, 2).join(','))).size;
     const scenarios = new Set(rows.map((row) => row.split(',')[0])).size;
-    return { seconds, equilibrium: Number(split?.[1] ?? Number.NaN), final: Number(split?.[2] ?? Number.NaN), evaluations, scenarios };
+    const runDir = path.join(out, name ?? '', runId ?? '');
+    // Alone, then as many at once as the study has workers (one per core), then alone again: the
+    // VM's speed drifts within minutes, so the two "alone" runs bracket the "at once" one.
+    const first = await timeReplication(runDir);
+    const together = await Promise.all(Array.from({ length: os.availableParallelism() }, () => timeReplication(runDir)));
+    const replicationAlone = (first + (await timeReplication(runDir))) / 2;
+    const replicationTogether = together.reduce((sum, x) => sum + x, 0) / together.length;
+    return { seconds, equilibrium: Number(split?.[1] ?? Number.NaN), final: Number(split?.[2] ?? Number.NaN), evaluations, scenarios, replicationAlone, replicationTogether };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -55,12 +82,25 @@ function runStudy(args: readonly string[]): StudyTiming {
 
 function report(label: string, target: number, config: StudyConfig, t: StudyTiming): void {
   const days = config.equilibriumWarmupDays + config.equilibriumHorizonDays;
+  const equilibriumReplications = t.evaluations * config.equilibriumReplications;
   console.log(
     `${label}: ${t.seconds.toFixed(1)} s for the whole command (target < ${target} s); the study's split: equilibrium ${t.equilibrium} s, final runs ${t.final} s; ` +
-      `${t.evaluations} equilibrium evaluations over ${t.scenarios} scenarios (${t.evaluations * config.equilibriumReplications} replications of ${days} days)`,
+      `${t.evaluations} equilibrium evaluations over ${t.scenarios} scenarios (${equilibriumReplications} replications of ${days} days)`,
+  );
+  // The study's simulation is this many replications of about the same length (the final runs'
+  // warm-up and horizon equal the equilibrium's in both configurations).
+  const replications = equilibriumReplications + config.scenarios.length * config.replications;
+  const cores = os.availableParallelism();
+  const efficiency = t.replicationAlone / t.replicationTogether;
+  const work = replications * t.replicationAlone;
+  const f = (x: number, digits = 1): string => x.toFixed(digits);
+  console.log(
+    `  the machine, right after: one of its replications takes ${f(t.replicationAlone, 3)} s alone on one core and ${f(t.replicationTogether, 3)} s each with ${cores} at once, ` +
+      `so its ${cores} cores deliver ${f(cores * efficiency, 2)} cores' worth (efficiency ${f(efficiency, 2)}); the study's ${replications} replications are ${f(work)} core-s at that speed: ` +
+      `${f(work / (cores * efficiency))} s on these cores, ${f(work / (cores * 0.9))} s on ${cores} cores at efficiency 0.9 (rough: the VM's speed drifts by up to a third within minutes)`,
   );
 }
 
 console.log(`\nstudy benchmark: experiments/tariff-shift.ts end to end on ${os.availableParallelism()} core(s)`);
-report('npm start (--quick)', 30, QUICK_STUDY, runStudy(['--quick']));
-if (!quick) report('full study', 60, FULL_STUDY, runStudy([]));
+report('npm start (--quick)', 30, QUICK_STUDY, await runStudy(['--quick']));
+if (!quick) report('full study', 60, FULL_STUDY, await runStudy([]));

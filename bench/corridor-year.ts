@@ -5,8 +5,12 @@
  * callback path (the M/M/3 of bench/engine-mmc.ts, scheduled callbacks) measured in the same run.
  * Targets (issue 14): under 0.4 s, and no more than twice the callback path's cost per event.
  * Both run as bundles in fresh processes (see src/build/bundle.ts), best or median of three.
+ *
+ * The ratio is also measured paired: two warm children (bench/serve-child.ts), one per job, time
+ * a corridor year and an M/M/3 callback run in alternation, round after round; each round's
+ * ratio compares runs seconds apart, so the VM's drift (a third within minutes) mostly cancels.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
 import { fastestOfThree, lastJsonLine } from './child-output.ts';
 
@@ -30,4 +34,45 @@ const callbacks = fastestOfThree(() =>
 const callbackNs = (1e9 * callbacks.seconds) / callbacks.events;
 console.log(
   `cost per event: ${(corridorNs / callbackNs).toFixed(1)}x the callback path (M/M/3 callbacks: ${callbackNs.toFixed(0)} ns per event, best of 3); target <= 2x`,
+);
+
+/** A running bench/serve-child.ts: `time()` runs its job once. */
+interface Served {
+  time(): Promise<{ seconds: number; events: number }>;
+  close(): void;
+}
+
+async function serve(args: readonly string[]): Promise<Served> {
+  const child: ChildProcess = fork(bundleEntry('bench/serve-child.ts'), [...args], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`bench/serve-child.ts ${args.join(' ')} exited (${code ?? '?'})`)));
+    });
+  await next();
+  return {
+    time: async () => {
+      const answer = next();
+      child.send('run');
+      return (await answer) as { seconds: number; events: number };
+    },
+    close: () => child.send('stop'),
+  };
+}
+
+const rounds = quick ? 3 : 7;
+const [year, mmm] = await Promise.all([serve(['corridor']), serve(['callbacks', String(departures)])]);
+const ratios: number[] = [];
+for (let i = 0; i < rounds; i++) {
+  // Alternate which job goes first, so neither always runs right after the other's heat.
+  const a = i % 2 === 0 ? await year.time() : null;
+  const b = await mmm.time();
+  const c = a ?? (await year.time());
+  ratios.push((c.seconds / c.events) / (b.seconds / b.events));
+}
+year.close();
+mmm.close();
+ratios.sort((x, y) => x - y);
+console.log(
+  `paired: ${rounds} rounds of a corridor year next to an M/M/3 callback run (two warm processes, alternating): cost per event ${(ratios[rounds >> 1] as number).toFixed(2)}x the callback path (median; range ${(ratios[0] as number).toFixed(2)}-${(ratios[rounds - 1] as number).toFixed(2)}x); target <= 2x`,
 );

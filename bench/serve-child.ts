@@ -1,0 +1,42 @@
+/**
+ * A warm child for paired timing: it prepares one job, warms the JIT on it, then times one run
+ * per message from its parent and answers `{ seconds, events }`. Jobs: `corridor` (one simulated
+ * year of the 2025 model, as bench/corridor-child.ts; seeds 1, 2, 3 in turn) and `callbacks`
+ * (the M/M/3 callback run of bench/engine-mmc.ts, `departures` of them). Two of these side by
+ * side let bench/corridor-year.ts time the two jobs in alternation, each in its own process (no
+ * shared JIT feedback), so the VM's drift within minutes cancels in their ratio. Not a public
+ * entry point.
+ *
+ *   fork(<bundle of this file>, ['corridor' | 'callbacks', departures])
+ */
+import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
+import { runReplication } from '../src/corridor/runtime/run-replication.ts';
+import { runMmcCallbacks } from '../src/examples/mmc-callbacks.ts';
+
+const [job = 'corridor', departuresText = '1000000'] = process.argv.slice(2);
+
+/** One run of the job: its number of events. */
+function makeJob(): (round: number) => number {
+  if (job === 'callbacks') {
+    const options = { lambda: 2.7, mu: 1, servers: 3, departures: Number(departuresText), seed: 1000 };
+    runMmcCallbacks({ ...options, departures: 200_000 });
+    return () => runMmcCallbacks(options).events;
+  }
+  const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], label: 'bench-2025' });
+  runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
+  return (round) => runReplication(model, { seed: 1 + (round % 3), warmupHours: 0, horizonHours: 365 * 24 }).events;
+}
+
+const run = makeJob();
+let round = 0;
+process.on('message', (message) => {
+  if (message !== 'run') {
+    process.disconnect();
+    return;
+  }
+  const started = process.hrtime.bigint();
+  const events = run(round++);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.send?.({ seconds, events });
+});
+process.send?.('ready');

@@ -61,17 +61,17 @@ async function serve(args: readonly string[]): Promise<Served> {
 }
 
 const rounds = quick ? 3 : 7;
-const [year, mmm] = await Promise.all([serve(['corridor']), serve(['callbacks', String(departures)])]);
+const [yearChild, callbacksChild] = await Promise.all([serve(['corridor']), serve(['callbacks', String(departures)])]);
 const ratios: number[] = [];
 for (let i = 0; i < rounds; i++) {
   // Alternate which job goes first, so neither always runs right after the other's heat.
-  const a = i % 2 === 0 ? await year.time() : null;
-  const b = await mmm.time();
-  const c = a ?? (await year.time());
-  ratios.push((c.seconds / c.events) / (b.seconds / b.events));
+  const early = i % 2 === 0 ? await yearChild.time() : null;
+  const callbackRun = await callbacksChild.time();
+  const year = early ?? (await yearChild.time());
+  ratios.push((year.seconds / year.events) / (callbackRun.seconds / callbackRun.events));
 }
-year.close();
-mmm.close();
+yearChild.close();
+callbacksChild.close();
 ratios.sort((x, y) => x - y);
 console.log(
   `paired: ${rounds} rounds of a corridor year next to an M/M/3 callback run (two warm processes, alternating): cost per event ${(ratios[rounds >> 1] as number).toFixed(2)}x the callback path (median; range ${(ratios[0] as number).toFixed(2)}-${(ratios[rounds - 1] as number).toFixed(2)}x); target <= 2x`,

@@ -16,8 +16,8 @@
  * one core (bench/study-replication-child.ts on the run folder) and one per core at once, which
  * gives the cores' efficiency together in the same run (below 1 when they share a physical core
  * or the host is busy). The study's replications x that time / (cores x efficiency) estimate
- * what its simulation takes on this machine; the rest of the command is start-up, compiles,
- * files and the report. A rest far above a few seconds would point at the study's scheduling.
+ * what its simulation takes on this machine, and at efficiency 0.9 what it would take on cores
+ * that scale; the rest of the command (start-up, compiles, files, report) is a few seconds.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -13,7 +13,7 @@
  * sources' sizes and modification times lets later calls skip the build while nothing changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, version } from 'esbuild';
@@ -111,7 +111,34 @@ export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: 
   // This file too: the options above decide how every bundle compiles.
   for (const file of [...inputs, path.relative(projectRoot, fileURLToPath(import.meta.url))]) states[file] = sourceState(file);
   writeFileAtomic(stampFile, JSON.stringify({ esbuild: version, bundle, inputs: states } satisfies Stamp));
+  pruneBundles(dir, name, bundle);
   return bundle;
+}
+
+/**
+ * How long a replaced bundle is kept (ms): a day. Every source change leaves a new bundle (1-3 MB
+ * with its inline source map), and `corridor-sim exec` one per edit of a script, so the cache
+ * would grow without end; but a process that started from the old bundle may still start a
+ * worker thread from it later (a worker group's next worker), so it must outlive any such run.
+ */
+export const KEEP_REPLACED_BUNDLE_MS = 24 * 3600 * 1000;
+
+/**
+ * Delete the bundles of `name` in `dir` other than `keep` that were last written more than
+ * `KEEP_REPLACED_BUNDLE_MS` before `now` (ms since the epoch). Only `<name>-<16 hex>.mjs` files
+ * are touched; a file another process deletes first is no error.
+ */
+export function pruneBundles(dir: string, name: string, keep: string, now = Date.now()): void {
+  const own = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{16}\\.mjs$`);
+  for (const file of readdirSync(dir)) {
+    const full = path.join(dir, file);
+    if (!own.test(file) || full === keep) continue;
+    try {
+      if (now - statSync(full).mtimeMs > KEEP_REPLACED_BUNDLE_MS) rmSync(full, { force: true });
+    } catch {
+      // Gone already (another process pruned it): nothing to do.
+    }
+  }
 }
 
 function build(entry: string, name: string, stampFile: string): string {

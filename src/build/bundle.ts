@@ -13,7 +13,7 @@
  * sources' sizes and modification times lets later calls skip the build while nothing changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync, version } from 'esbuild';
@@ -93,9 +93,20 @@ export function freshBundle(stampFile: string): string | undefined {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
     if (stamp.esbuild !== version || !existsSync(stamp.bundle)) return undefined;
     for (const [file, expected] of Object.entries(stamp.inputs)) if (sourceState(file) !== expected) return undefined;
+    markUsed(stamp.bundle);
     return stamp.bundle;
   } catch {
     return undefined;
+  }
+}
+
+/** Set a bundle's modification time to now: it says when a process last took it (see pruneBundles). */
+function markUsed(bundle: string): void {
+  try {
+    const now = new Date();
+    utimesSync(bundle, now, now);
+  } catch {
+    // A read-only cache: the bundle is then never pruned, which is safe.
   }
 }
 
@@ -107,6 +118,7 @@ export function freshBundle(stampFile: string): string | undefined {
 export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: Iterable<string>, stampFile: string): string {
   const bundle = path.join(dir, `${name}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(bundle)) writeFileAtomic(bundle, code);
+  else markUsed(bundle);
   const states: Record<string, string> = {};
   // This file too: the options above decide how every bundle compiles.
   for (const file of [...inputs, path.relative(projectRoot, fileURLToPath(import.meta.url))]) states[file] = sourceState(file);
@@ -116,15 +128,17 @@ export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: 
 }
 
 /**
- * How long a replaced bundle is kept (ms): a day. Every source change leaves a new bundle (1-3 MB
- * with its inline source map), and `corridor-sim exec` one per edit of a script, so the cache
- * would grow without end; but a process that started from the old bundle may still start a
- * worker thread from it later (a worker group's next worker), so it must outlive any such run.
+ * How long a bundle no process has taken is kept once replaced (ms): a day. Every source change
+ * leaves a new bundle (1-3 MB with its inline source map), and `corridor-sim exec` one per edit
+ * of a script, so the cache would grow without end; but a process that took the old bundle may
+ * still start a worker thread from it later (a worker group's next worker), so it must outlive
+ * any such run. A bundle's modification time is when a process last took it (`freshBundle` and
+ * `saveBundle` set it).
  */
 export const KEEP_REPLACED_BUNDLE_MS = 24 * 3600 * 1000;
 
 /**
- * Delete the bundles of `name` in `dir` other than `keep` that were last written more than
+ * Delete the bundles of `name` in `dir` other than `keep` that no process has taken for
  * `KEEP_REPLACED_BUNDLE_MS` before `now` (ms since the epoch). Only `<name>-<16 hex>.mjs` files
  * are touched; a file another process deletes first is no error.
  */

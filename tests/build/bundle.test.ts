@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEEP_REPLACED_BUNDLE_MS, pruneBundles, saveBundle } from '../../src/build/bundle.ts';
+import { freshBundle, KEEP_REPLACED_BUNDLE_MS, pruneBundles, saveBundle } from '../../src/build/bundle.ts';
 
 const HOUR = 3600 * 1000;
 
@@ -52,5 +52,19 @@ describe('saveBundle', () => {
     expect(existsSync(bundle)).toBe(true);
     expect(existsSync(stamp)).toBe(true);
     expect(existsSync(old)).toBe(false);
+  });
+});
+
+describe('freshBundle', () => {
+  it('marks the bundle it returns as just taken, so pruning spares a bundle in use', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-bundles-'));
+    const stamp = path.join(dir, 'entry.stamp.json');
+    const bundle = saveBundle(dir, 'entry', new TextEncoder().encode('export const y = 2;\n'), [], stamp);
+    const longAgo = (Date.now() - 3 * KEEP_REPLACED_BUNDLE_MS) / 1000;
+    utimesSync(bundle, longAgo, longAgo);
+    expect(freshBundle(stamp)).toBe(bundle);
+    expect(Date.now() - statSync(bundle).mtimeMs).toBeLessThan(KEEP_REPLACED_BUNDLE_MS);
+    pruneBundles(dir, 'entry', path.join(dir, 'entry-ffffffffffffffff.mjs'));
+    expect(existsSync(bundle)).toBe(true);
   });
 });

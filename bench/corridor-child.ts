@@ -2,10 +2,10 @@
  * One simulated year of the Middle Corridor model at the 2025 volume, timed in a fresh
  * process. Prints one JSON line. Used by `bench/corridor-year.ts`.
  */
-import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
+import { corridor2025 } from './workloads.ts';
 
-const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], label: 'bench-2025' });
+const model = corridor2025('bench-2025');
 const year = { warmupHours: 0, horizonHours: 365 * 24 };
 // One short run first, so the timed runs measure compiled code, not the JIT warming up.
 runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
@@ -18,6 +18,6 @@ for (let seed = 1; seed <= 3; seed++) {
 }
 times.sort((a, b) => a - b);
 // The same year without background traffic (other trains, boxes, wagons, trucks), same seed: what it costs in events.
-const bare = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], remove: ['background'], label: 'bench-2025-bare' });
+const bare = corridor2025('bench-2025-bare', ['background']);
 const withoutBackground = runReplication(bare, { seed: 3, ...year }).events;
 console.log(JSON.stringify({ medianSeconds: times[1], minSeconds: times[0], events: last.events, enteredFeu: last.containers.entered, eventsWithoutBackground: withoutBackground }));

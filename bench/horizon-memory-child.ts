@@ -8,13 +8,13 @@
  *   node --expose-gc <bundle> <horizon days> <journey log file | ->     (- runs without the log)
  */
 import { statSync } from 'node:fs';
-import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
+import { corridor2025 } from './workloads.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
 import { JourneyLogWriter } from '../src/output/journey-log.ts';
 
 const [daysText = '365', file = '-'] = process.argv.slice(2);
 const days = Number(daysText);
-const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], label: 'bench-horizon' });
+const model = corridor2025('bench-horizon');
 const log = file === '-' ? undefined : new JourneyLogWriter(file);
 let rows = 0;
 const started = performance.now();

@@ -6,11 +6,12 @@
  */
 import { runMmcCallbacks } from '../src/examples/mmc-callbacks.ts';
 import { runMmcProcesses } from '../src/examples/mmc-processes.ts';
+import { mmcOptions } from './workloads.ts';
 
 const [variant = 'callbacks', departuresText = '1000000'] = process.argv.slice(2);
 const departures = Number(departuresText);
 const run = variant === 'processes' ? runMmcProcesses : runMmcCallbacks;
-const options = { lambda: 2.7, mu: 1, servers: 3, departures, seed: 1000 };
+const options = mmcOptions(departures);
 
 // Warm the JIT on a short run so the timed run measures steady-state speed, as the floor does
 // with its repeated runs.

@@ -9,20 +9,20 @@
  *
  *   fork(<bundle of this file>, ['corridor' | 'callbacks', departures])
  */
-import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
 import { runMmcCallbacks } from '../src/examples/mmc-callbacks.ts';
+import { corridor2025, mmcOptions } from './workloads.ts';
 
 const [job = 'corridor', departuresText = '1000000'] = process.argv.slice(2);
 
 /** One run of the job: its number of events. */
 function makeJob(): (round: number) => number {
   if (job === 'callbacks') {
-    const options = { lambda: 2.7, mu: 1, servers: 3, departures: Number(departuresText), seed: 1000 };
+    const options = mmcOptions(Number(departuresText));
     runMmcCallbacks({ ...options, departures: 200_000 });
     return () => runMmcCallbacks(options).events;
   }
-  const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', overlays: ['models/overlays/demand-2025.yaml'], label: 'bench-2025' });
+  const model = corridor2025('bench-2025');
   runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
   return (round) => runReplication(model, { seed: 1 + (round % 3), warmupHours: 0, horizonHours: 365 * 24 }).events;
 }

@@ -109,17 +109,21 @@ export function heatmapSpec(cells: readonly StageCell[], stages: readonly string
   } as TopLevelSpec;
 }
 
-/** The bottleneck ranking: share of all waiting time per stage with its 95% interval, one colour per scenario. */
+/**
+ * The bottleneck ranking: share of all waiting time per stage with its 95% interval, one colour
+ * per scenario. A share cannot be negative, so the interval's lower end is clipped at 0, as in
+ * the answer table and the series bands (a t interval over a few replications reaches below 0).
+ */
 export function rankingSpec(cells: readonly StageCell[], stages: readonly string[], scenarios: readonly string[], takeaway: string): TopLevelSpec {
   const values = cells.filter((c) => stages.includes(c.stage) && c.waitShare !== null).map((c) => ({
-    stage: c.stage, scenario: c.scenario, share: pct(c.waitShare), low: pct(c.waitShareLow ?? c.waitShare), high: pct(c.waitShareHigh ?? c.waitShare),
+    stage: c.stage, scenario: c.scenario, share: pct(c.waitShare), low: Math.max(0, pct(c.waitShareLow ?? c.waitShare) ?? 0), high: pct(c.waitShareHigh ?? c.waitShare),
   }));
   const y = { field: 'stage', type: 'nominal', sort: [...stages], title: null, axis: { labelLimit: 240 } } as const;
   const yOffset = { field: 'scenario', type: 'nominal', sort: [...scenarios] } as const;
   const color = { field: 'scenario', type: 'nominal', scale: { domain: [...scenarios], scheme: scenarios.length > 10 ? 'tableau20' : SCENARIO_SCHEME }, legend: { orient: 'top', title: 'scenario', columns: Math.min(6, scenarios.length) } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Bottleneck ranking: share of all waiting time', subtitle: [takeaway, 'Dot: mean over replications; line: its 95% confidence interval.'] },
+    title: { text: 'Bottleneck ranking: share of all waiting time', subtitle: [takeaway, 'Dot: mean over replications; line: its 95% confidence interval (lower end clipped at 0).'] },
     config: CHART_CONFIG,
     data: { values },
     width: 520,

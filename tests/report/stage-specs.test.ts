@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../../src/experiments/assemble.ts';
 import { capacityPoints, capacityTakeaway } from '../../src/report/capacity-spec.ts';
-import { stageCells, worstStages } from '../../src/report/stage-specs.ts';
+import { rankingSpec, stageCells, worstStages } from '../../src/report/stage-specs.ts';
 import { queueStages } from '../../src/report/write-report.ts';
 
 const row = (scenario: string, metric: string, mean: number): SummaryRow => ({ scenario, metric, n: 3, mean, sd: 1, ci95Low: mean - 1, ci95High: mean + 1, p50: mean, p95: mean });
@@ -34,6 +34,14 @@ describe('stages shown', () => {
     expect(cell).toMatchObject({ waitShare: 0.8, utilization: null });
     expect(cell?.waitShareLow).toBeCloseTo(-0.2, 12);
     expect(cell?.waitShareHigh).toBeCloseTo(1.8, 12);
+  });
+
+  it('the ranking draws a share\'s interval from 0 at the lowest: a share cannot be negative', () => {
+    const spec = rankingSpec(cells, ['s3'], ['a', 'b'], 'takeaway');
+    const values = (spec.data as { values: Array<{ scenario: string; share: number; low: number; high: number }> }).values;
+    // b: 80% with the interval [-20%, 180%] from the rows above; a: 20% [-80%, 120%].
+    expect(values.find((v) => v.scenario === 'b')).toMatchObject({ share: 80, low: 0, high: 180 });
+    expect(values.find((v) => v.scenario === 'a')).toMatchObject({ share: 20, low: 0, high: 120 });
   });
 });
 

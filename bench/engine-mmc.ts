@@ -6,7 +6,9 @@
  *   npm run bench -- --quick      # 10^5 departures, no 10^7 run
  *
  * Prints departures per second, the ratio to the floor, and peak memory (max RSS of a fresh
- * process per run). The process model also runs the two ways a user runs a model script: through
+ * process per run). Every variant runs once per round, in turn, for 5 rounds (3 with --quick):
+ * the table and the target lines use each one's fastest run, and the target lines add the range
+ * of the ratios taken within a round. The process model also runs the two ways a user runs a model script: through
  * tsx (which keeps names, at a cost) and through `corridor-sim exec` (bundled once, cached). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
  * no more than 20 MB more peak memory than 10^6. Issue 14: the process path within 2x of the
  * floor as a bundle, within 3x via `corridor-sim exec`. Beside them runs the generator floor
@@ -19,7 +21,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleEntry } from '../src/build/bundle.ts';
-import { fastestOfThree, lastJsonLine } from './child-output.ts';
+import { lastJsonLine } from './child-output.ts';
 
 interface ChildResult {
   variant: string;
@@ -51,66 +53,105 @@ function runChild(variant: string, n: number, launch: Launch = 'bundle'): ChildR
   return lastJsonLine<ChildResult>(out);
 }
 
-function runFloor(n: number, rng: 'xorshift' | 'alea'): { departuresPerSecond: number; seconds: number } | null {
+/** One timed floor run (`../shared/bench/floor-mmc.cjs`), or null when the shared folder is absent. */
+function runFloor(n: number, rng: 'xorshift' | 'alea'): number | null {
   const floor = path.resolve(root, '..', 'shared', 'bench', 'floor-mmc.cjs');
   if (!existsSync(floor)) return null;
-  // Best of three single runs: the floor's first run includes JIT warm-up.
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    // NODE_PATH lets the floor's optional `--rng alea` find this project's seedrandom.
-    const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
-    const out = execFileSync(process.execPath, [floor, '--n', String(n), '--reps', '1', '--quiet', '--rng', rng], { encoding: 'utf8', cwd: root, env });
-    const seconds = Number(/seconds=([\d.]+)/.exec(out)?.[1]);
-    best = Math.min(best, seconds);
-  }
-  return { departuresPerSecond: n / best, seconds: best };
+  const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
+  const out = execFileSync(process.execPath, [floor, '--n', String(n), '--reps', '1', '--quiet', '--rng', rng], { encoding: 'utf8', cwd: root, env });
+  return Number(/seconds=([\d.]+)/.exec(out)?.[1]);
 }
+
+/** A row of the table: how to run it once in a fresh process; null when it cannot run here. */
+interface Variant {
+  readonly label: string;
+  readonly run: () => ChildResult | null;
+}
+
+const floorResult = (seconds: number | null): ChildResult | null =>
+  seconds === null ? null : { variant: 'floor', departures, seconds, events: Number.NaN, meanWait: Number.NaN, maxRssMb: Number.NaN };
+const VARIANTS: readonly Variant[] = [
+  { label: 'floor (../shared/bench)', run: () => floorResult(runFloor(departures, 'xorshift')) },
+  { label: 'floor with Alea generator', run: () => floorResult(runFloor(departures, 'alea')) },
+  { label: 'generator floor (no engine)', run: () => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })) },
+  { label: 'engine, scheduled callbacks', run: () => runChild('callbacks', departures) },
+  { label: 'engine, processes + Resource', run: () => runChild('processes', departures) },
+  { label: '  the same through tsx', run: () => runChild('processes', departures, 'tsx') },
+  { label: '  the same via corridor-sim exec', run: () => runChild('processes', departures, 'exec') },
+];
+// Rows of VARIANTS by index.
+const FLOOR = 0;
+const GENERATORS = 2;
+const CALLBACKS = 3;
+const PROCESSES = 4;
+const TSX = 5;
+const EXEC = 6;
 
 const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 16)).join('');
 console.log(`corridor-sim engine benchmark: M/M/3, lambda=2.7/h, mu=1/h, ${departures.toLocaleString('en-US')} departures`);
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores\n`);
 
-const floor = runFloor(departures, 'xorshift');
-const floorAlea = runFloor(departures, 'alea');
-/** The fastest of three runs, as for the floor. */
-const bestOfThree = (variant: string, launch: Launch = 'bundle'): ChildResult => fastestOfThree(() => runChild(variant, departures, launch));
-/** The generator floor, the fastest of three like the others. */
-const generatorFloor = (): ChildResult =>
-  fastestOfThree(() => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })));
-
-const callbacks = bestOfThree('callbacks');
-const processes = bestOfThree('processes');
-const processesTsx = bestOfThree('processes', 'tsx');
-const processesExec = bestOfThree('processes', 'exec');
-const generators = generatorFloor();
-
-console.log(line(['run', 'seconds', 'departures/s', 'ratio to floor', 'Wq (h)', 'peak RSS MB']));
-if (floor !== null) console.log(line(['floor (../shared/bench)', floor.seconds.toFixed(3), floor.departuresPerSecond.toExponential(2), '1.00', '', '']));
-if (floor !== null && floorAlea !== null) {
-  // The engine draws from seedrandom's Alea; this row shows how much of the gap is the generator.
-  const ratio = (floorAlea.departuresPerSecond / floor.departuresPerSecond).toFixed(2);
-  console.log(line(['floor with Alea generator', floorAlea.seconds.toFixed(3), floorAlea.departuresPerSecond.toExponential(2), ratio, '', '']));
+// Rounds of every variant in turn, each round starting one variant later: on a shared VM the
+// machine's speed drifts by tens of percent within a minute, so a variant timed only after
+// all runs of another can look far better or worse than it is. Interleaved, every variant's
+// fastest run comes from the same stretch of time, and the rounds' own ratios (runs seconds
+// apart) show how far the machine moved meanwhile.
+const rounds = quick ? 3 : 5;
+const runs: Array<Array<ChildResult | null>> = VARIANTS.map(() => []);
+for (let round = 0; round < rounds; round++) {
+  for (let k = 0; k < VARIANTS.length; k++) {
+    const v = (round + k) % VARIANTS.length;
+    (runs[v] as Array<ChildResult | null>)[round] = (VARIANTS[v] as Variant).run();
+  }
 }
-else console.log('floor: ../shared/bench/floor-mmc.cjs not found; ratios omitted');
-const rows: Array<[string, ChildResult]> = [
-  ['generator floor (no engine)', generators],
-  ['engine, scheduled callbacks', callbacks],
-  ['engine, processes + Resource', processes],
-  ['  the same through tsx', processesTsx],
-  ['  the same via corridor-sim exec', processesExec],
-];
-for (const [label, r] of rows) {
+/** A variant's fastest run (its table row), or null when it did not run here. */
+const fastest = (v: number): ChildResult | null =>
+  (runs[v] as Array<ChildResult | null>).reduce<ChildResult | null>((best, r) => (r !== null && (best === null || r.seconds < best.seconds) ? r : best), null);
+/** Range over the rounds of (time of `v`) / (time of `of`) in the same round, or null. */
+function roundRange(v: number, of: number): { low: number; high: number } | null {
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const a = runs[v]?.[round];
+    const b = runs[of]?.[round];
+    if (a != null && b != null) ratios.push(a.seconds / b.seconds);
+  }
+  return ratios.length === 0 ? null : { low: Math.min(...ratios), high: Math.max(...ratios) };
+}
+/**
+ * `v`'s time over `of`'s, fastest run against fastest run (interference only ever adds time, so
+ * the fastest of several runs is the steadiest estimate of either), with the per-round range.
+ */
+function ratioText(v: number, of: number): string | null {
+  const a = fastest(v);
+  const b = fastest(of);
+  const range = roundRange(v, of);
+  if (a === null || b === null || range === null) return null;
+  return `${(a.seconds / b.seconds).toFixed(2)}x [${range.low.toFixed(2)}-${range.high.toFixed(2)}]`;
+}
+
+const floorBest = fastest(FLOOR);
+console.log(line(['run (fastest of ' + String(rounds) + ')', 'seconds', 'departures/s', 'ratio to floor', 'Wq (h)', 'peak RSS MB']));
+if (floorBest === null) console.log('floor: ../shared/bench/floor-mmc.cjs not found; ratios omitted');
+VARIANTS.forEach((variant, v) => {
+  const r = fastest(v);
+  if (r === null) return;
   const perSecond = r.departures / r.seconds;
-  const ratio = floor !== null ? (perSecond / floor.departuresPerSecond).toFixed(2) : 'n/a';
-  console.log(line([label, r.seconds.toFixed(3), perSecond.toExponential(2), ratio, r.meanWait.toFixed(4), r.maxRssMb.toFixed(1)]));
-}
-console.log(`processes: tsx takes ${(processesTsx.seconds / processesExec.seconds).toFixed(2)}x the time of corridor-sim exec`);
-if (floor !== null) {
-  const times = (r: ChildResult): string => (r.seconds / floor.seconds).toFixed(2);
-  console.log(`time / floor: processes ${times(processes)}x as a bundle (issue 14: <= 2x), ${times(processesExec)}x via exec (<= 3x); a bare generator per customer alone: ${times(generators)}x`);
+  const ratio = floorBest !== null ? (floorBest.seconds / r.seconds).toFixed(2) : 'n/a';
+  const number = (x: number, digits: number): string => (Number.isNaN(x) ? '' : x.toFixed(digits));
+  console.log(line([variant.label, r.seconds.toFixed(3), perSecond.toExponential(2), ratio, number(r.meanWait, 4), number(r.maxRssMb, 1)]));
+});
+const tsxToExec = ratioText(TSX, EXEC);
+if (tsxToExec !== null) console.log(`processes: tsx takes ${tsxToExec} the time of corridor-sim exec (fastest runs; [range of the rounds' ratios])`);
+const bundleRatio = ratioText(PROCESSES, FLOOR);
+const execRatio = ratioText(EXEC, FLOOR);
+const generatorRatio = ratioText(GENERATORS, FLOOR);
+if (bundleRatio !== null && execRatio !== null && generatorRatio !== null) {
+  console.log(`time / floor, fastest runs of ${rounds} rounds [range of the rounds' ratios]: processes ${bundleRatio} as a bundle (issue 14: <= 2x), ${execRatio} via exec (<= 3x); a bare generator per customer alone: ${generatorRatio}`);
 }
 console.log('Erlang C: Wq = 2.7235 h');
 
+const callbacks = fastest(CALLBACKS) as ChildResult;
+const processes = fastest(PROCESSES) as ChildResult;
 if (!quick) {
   const big = runChild('callbacks', 10 * departures);
   const growth = big.maxRssMb - callbacks.maxRssMb;

@@ -6,9 +6,12 @@
  * of bench/engine-mmc.ts, scheduled callbacks). Targets (issue 14): under 0.4 s, and no more than
  * twice the callback path's cost per event. Everything runs as bundles (see src/build/bundle.ts).
  *
- * The ratio is measured paired: two warm children (bench/serve-child.ts), one per job, time a
+ * The ratio is measured paired: warm children (bench/serve-child.ts), one per job, time a
  * corridor year and an M/M/3 callback run in alternation, round after round; each round's ratio
- * compares runs seconds apart, so the VM's drift (a third within minutes) mostly cancels.
+ * compares runs seconds apart, so the VM's drift (a third within minutes) mostly cancels. A third
+ * child replays the year's event-list operations on the engine's queue alone
+ * (bench/event-replay.ts) in the same rounds: how much of a corridor event is the event list
+ * (at the corridor's heap size and number of targets) and how much the model's own work.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { bundleEntry, projectRoot } from '../src/build/bundle.ts';
@@ -54,18 +57,33 @@ async function serve(args: readonly string[]): Promise<Served> {
 }
 
 const rounds = quick ? 3 : 7;
-const [yearChild, callbacksChild] = await Promise.all([serve(['corridor']), serve(['callbacks', String(departures)])]);
+const [yearChild, replayChild, callbacksChild] = await Promise.all([serve(['corridor']), serve(['replay']), serve(['callbacks', String(departures)])]);
+const perEvent = (run: { seconds: number; events: number }): number => run.seconds / run.events;
 const ratios: number[] = [];
+const replayRatios: number[] = [];
+const replayShares: number[] = [];
 for (let i = 0; i < rounds; i++) {
   // Alternate which job goes first, so neither always runs right after the other's heat.
   const early = i % 2 === 0 ? await yearChild.time() : null;
   const callbackRun = await callbacksChild.time();
+  const replay = await replayChild.time();
   const year = early ?? (await yearChild.time());
-  ratios.push((year.seconds / year.events) / (callbackRun.seconds / callbackRun.events));
+  ratios.push(perEvent(year) / perEvent(callbackRun));
+  replayRatios.push(perEvent(replay) / perEvent(callbackRun));
+  replayShares.push(perEvent(replay) / perEvent(year));
 }
 yearChild.close();
+replayChild.close();
 callbacksChild.close();
-ratios.sort((x, y) => x - y);
+/** Median and range of `values`, as text: `3.50x (3.40-3.90x)` (or `%` with `percent`). */
+function spread(values: number[], percent = false): string {
+  values.sort((x, y) => x - y);
+  const show = (v: number): string => (percent ? `${(100 * v).toFixed(0)}%` : `${v.toFixed(2)}x`);
+  return `${show(values[values.length >> 1] as number)} (range ${show(values[0] as number)}-${show(values[values.length - 1] as number)})`;
+}
 console.log(
-  `cost per event: ${(ratios[rounds >> 1] as number).toFixed(2)}x the callback path (median of ${rounds} rounds of a corridor year next to an M/M/3 callback run in two warm processes taking turns; range ${(ratios[0] as number).toFixed(2)}-${(ratios[rounds - 1] as number).toFixed(2)}x); target <= 2x`,
+  `cost per event: ${spread(ratios)} the callback path (median of ${rounds} rounds of a corridor year next to an M/M/3 callback run in warm processes taking turns); target <= 2x`,
+);
+console.log(
+  `  of which the event list: the year's pushes and pops replayed on the engine's queue alone (bench/event-replay.ts) cost ${spread(replayRatios)} the callback path, ${spread(replayShares, true)} of a corridor event; the rest is the model's own work`,
 );

@@ -1,16 +1,18 @@
 /**
  * A warm child for paired timing: it prepares one job, warms the JIT on it, then times one run
  * per message from its parent and answers `{ seconds, events }`. Jobs: `corridor` (one simulated
- * year of the 2025 model, as bench/corridor-child.ts; seeds 1, 2, 3 in turn) and `callbacks`
- * (the M/M/3 callback run of bench/engine-mmc.ts, `departures` of them). Two of these side by
- * side let bench/corridor-year.ts time the two jobs in alternation, each in its own process (no
- * shared JIT feedback), so the VM's drift within minutes cancels in their ratio. Not a public
- * entry point.
+ * year of the 2025 model, as bench/corridor-child.ts; seeds 1, 2, 3 in turn), `replay` (that
+ * year's event-list operations, seed 1, replayed on the engine's queue alone: bench/event-replay.ts)
+ * and `callbacks` (the M/M/3 callback run of bench/engine-mmc.ts, `departures` of them). Several
+ * of these side by side let bench/corridor-year.ts time the jobs in alternation, each in its own
+ * process (no shared JIT feedback), so the VM's drift within minutes cancels in their ratios. Not
+ * a public entry point.
  *
- *   fork(<bundle of this file>, ['corridor' | 'callbacks', departures])
+ *   fork(<bundle of this file>, ['corridor' | 'replay' | 'callbacks', departures])
  */
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
 import { runMmcCallbacks } from '../src/examples/mmc-callbacks.ts';
+import { recordEvents, replayEvents } from './event-replay.ts';
 import { corridor2025, mmcOptions } from './workloads.ts';
 
 const [job = 'corridor', departuresText = '1000000'] = process.argv.slice(2);
@@ -24,6 +26,11 @@ function makeJob(): (round: number) => number {
   }
   const model = corridor2025('bench-2025');
   runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
+  if (job === 'replay') {
+    const events = recordEvents(() => runReplication(model, { seed: 1, warmupHours: 0, horizonHours: 365 * 24 }));
+    replayEvents(events);
+    return () => replayEvents(events);
+  }
   return (round) => runReplication(model, { seed: 1 + (round % 3), warmupHours: 0, horizonHours: 365 * 24 }).events;
 }
 

@@ -5,7 +5,10 @@
  * bundled processes at once; since they share nothing but the machine, their parallel
  * efficiency is the best any pool of threads could reach here. Prints one JSON line.
  *
- *   node <bundle> <first replication> <count> <warm-up hours> <horizon hours> <master seed>
+ *   node <bundle> <first replication> <count> <warm-up hours> <horizon hours> <master seed> [warm]
+ *
+ * With `warm` = 1, a 30-day replication runs after the model is loaded and before the timed ones,
+ * so they run compiled code, as a warm worker's do (the steady state of a long run).
  */
 import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
@@ -13,9 +16,10 @@ import { flattenReplication } from '../src/experiments/metrics.ts';
 import { replicationSeries } from '../src/experiments/series.ts';
 import { replicationSeed } from '../src/random/index.ts';
 
-const [first = 0, count = 1, warmupHours = 0, horizonHours = 24, masterSeed = 2025] = process.argv.slice(2).map(Number);
+const [first = 0, count = 1, warmupHours = 0, horizonHours = 24, masterSeed = 2025, warm = 0] = process.argv.slice(2).map(Number);
 const started = performance.now();
 const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', label: 'baseline' });
+if (warm === 1) runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
 const loaded = performance.now();
 let checksum = 0;
 for (let replication = first; replication < first + count; replication++) {

@@ -17,7 +17,7 @@
  * compiles the model with a cold JIT, and on two vCPUs the compiler and collector threads of two
  * such starts compete. So the same comparison runs again in the steady state of a long run such
  * as a study's: 16 replications (4 with --quick) on workers kept warm in a `WorkerGroup`, against
- * processes that ran a short replication before their timed ones.
+ * processes that ran an untimed replication before their timed ones.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
@@ -86,7 +86,7 @@ let childLoadSeconds = 0;
 /**
  * `processes` independent processes at once, `count` replications split between them as evenly
  * as possible. Cold: all of each process counts. Warm: only its timed replications (after the
- * model's load and a short replication), the slowest process's.
+ * model's load and an untimed replication), the slowest process's.
  */
 async function timeProcesses(processes: number, count = replications, warm = false): Promise<Timing> {
   const started = performance.now();
@@ -125,19 +125,20 @@ console.log(`  two independent processes (the machine's ceiling): ${ceiling.toFi
 console.log(`  ours / ceiling: ${(ours / ceiling).toFixed(3)} end to end, ${(oursPool / ceiling).toFixed(3)} for the pool alone`);
 console.log(`(a process loads the model in at most ${childLoadSeconds.toFixed(2)} s of its time, as each worker does)`);
 
-// The steady state: warm workers (kept in a group, warmed on a short run) and warm processes.
+// The steady state: warm workers (kept in a group) and warm processes.
 const steadyCount = quick ? 4 : 16;
 const steady = defineExperiment({ ...experimentInput, name: 'bench-workers-steady', replications: steadyCount });
 const group = new WorkerGroup();
 try {
-  await runExperiment(defineExperiment({ ...experimentInput, name: 'bench-workers-warm-up', replications: 2, warmup: { days: 0 }, horizon: { days: 30 } }), { workers: 2, workerGroup: group });
+  // One untimed replication of the same length per worker, as each warm process runs one.
+  await runExperiment(defineExperiment({ ...experimentInput, name: 'bench-workers-warm-up', replications: 2 }), { workers: 2, workerGroup: group });
   // A B C D D C B A again, the best of each pair.
   const warmFirst = [await timePool(steady, 1, group), await timeProcesses(1, steadyCount, true), await timePool(steady, 2, group), await timeProcesses(2, steadyCount, true)];
   const warmProcesses2 = best(warmFirst[3] as Timing, await timeProcesses(2, steadyCount, true));
   const warmPool2 = best(warmFirst[2] as Timing, await timePool(steady, 2, group));
   const warmProcesses1 = best(warmFirst[1] as Timing, await timeProcesses(1, steadyCount, true));
   const warmPool1 = best(warmFirst[0] as Timing, await timePool(steady, 1, group));
-  console.log(`\nsteady state: ${steadyCount} replications on warm workers, and on processes after a short warm-up replication`);
+  console.log(`\nsteady state: ${steadyCount} replications on warm workers, and on processes after an untimed replication`);
   console.log(line(['run', 'seconds', 'replications/s', 'timed part s', 'its repl./s']));
   for (const t of [warmPool1, warmPool2, warmProcesses1, warmProcesses2]) {
     console.log(line([t.label.replace('pool,', 'pool (warm),'), t.total.toFixed(2), (steadyCount / t.total).toFixed(3), t.parallel.toFixed(2), (steadyCount / t.parallel).toFixed(3)]));

@@ -7,8 +7,11 @@
  *
  *   node <bundle> <first replication> <count> <warm-up hours> <horizon hours> <master seed> [warm]
  *
- * With `warm` = 1, a 30-day replication runs after the model is loaded and before the timed ones,
- * so they run compiled code, as a warm worker's do (the steady state of a long run).
+ * With `warm` = 1, one untimed replication of the same length runs after the model is loaded,
+ * so the timed ones run compiled code, as a warm worker's do (the steady state of a long run).
+ * A short one is not enough: the first full replication still compiles the warm-up's reset and
+ * the end of the run, which 16 timed replications in one process spread thinner than 8 in each
+ * of two.
  */
 import { loadScenarioModel } from '../src/corridor/load-scenario.ts';
 import { runReplication } from '../src/corridor/runtime/run-replication.ts';
@@ -19,7 +22,7 @@ import { replicationSeed } from '../src/random/index.ts';
 const [first = 0, count = 1, warmupHours = 0, horizonHours = 24, masterSeed = 2025, warm = 0] = process.argv.slice(2).map(Number);
 const started = performance.now();
 const model = loadScenarioModel({ model: 'models/middle-corridor.yaml', label: 'baseline' });
-if (warm === 1) runReplication(model, { seed: 0, warmupHours: 0, horizonHours: 30 * 24 });
+if (warm === 1) runReplication(model, { seed: 0, warmupHours, horizonHours });
 const loaded = performance.now();
 let checksum = 0;
 for (let replication = first; replication < first + count; replication++) {

@@ -8,8 +8,9 @@
  * Prints departures per second, the ratio to the floor, and peak memory (max RSS of a fresh
  * process per run). Every variant runs once per round, in turn, for 5 rounds (3 with --quick):
  * the table and the target lines use each one's fastest run, and the target lines add the range
- * of the ratios taken within a round. The process model also runs the two ways a user runs a model script: through
- * tsx (which keeps names, at a cost) and through `corridor-sim exec` (bundled once, cached). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
+ * of the ratios taken within a round. The process model also runs the two ways a user runs a
+ * model script: through tsx (which keeps names, at a cost) and through `corridor-sim exec`
+ * (bundled once, cached). Targets (issue 2): engine >= 1/3 of the floor's speed; 10^7 departures use
  * no more than 20 MB more peak memory than 10^6. Issue 14: the process path within 2x of the
  * floor as a bundle, within 3x via `corridor-sim exec`. Beside them runs the generator floor
  * (`bench/generator-floor-child.ts`): the same model with a bare generator per customer and
@@ -57,6 +58,7 @@ function runChild(variant: string, n: number, launch: Launch = 'bundle'): ChildR
 function runFloor(n: number, rng: 'xorshift' | 'alea'): number | null {
   const floor = path.resolve(root, '..', 'shared', 'bench', 'floor-mmc.cjs');
   if (!existsSync(floor)) return null;
+  // NODE_PATH lets the floor's optional `--rng alea` find this project's seedrandom.
   const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
   const out = execFileSync(process.execPath, [floor, '--n', String(n), '--reps', '1', '--quiet', '--rng', rng], { encoding: 'utf8', cwd: root, env });
   return Number(/seconds=([\d.]+)/.exec(out)?.[1]);
@@ -72,6 +74,7 @@ const floorResult = (seconds: number | null): ChildResult | null =>
   seconds === null ? null : { variant: 'floor', departures, seconds, events: Number.NaN, meanWait: Number.NaN, maxRssMb: Number.NaN };
 const VARIANTS: readonly Variant[] = [
   { label: 'floor (../shared/bench)', run: () => floorResult(runFloor(departures, 'xorshift')) },
+  // The engine draws from seedrandom's Alea; this row shows how much of the gap is the generator.
   { label: 'floor with Alea generator', run: () => floorResult(runFloor(departures, 'alea')) },
   { label: 'generator floor (no engine)', run: () => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })) },
   { label: 'engine, scheduled callbacks', run: () => runChild('callbacks', departures) },

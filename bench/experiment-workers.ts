@@ -59,7 +59,7 @@ async function timePool(e: Experiment, workers: number, workerGroup?: WorkerGrou
   const run = await runExperiment(e, { workers, onStart: () => (poolStarted = performance.now()), ...(workerGroup !== undefined ? { workerGroup } : {}) });
   if (run.status !== 'complete') throw new Error(`benchmark run ${run.status}`);
   const ended = performance.now();
-  return { label: `pool, ${workers} worker${workers > 1 ? 's' : ''}`, total: (ended - started) / 1000, parallel: (ended - poolStarted) / 1000 };
+  return { label: `pool${workerGroup !== undefined ? ' (warm)' : ''}, ${workers} worker${workers > 1 ? 's' : ''}`, total: (ended - started) / 1000, parallel: (ended - poolStarted) / 1000 };
 }
 
 // Children run a bundle, as the workers do, so both sides execute the same JavaScript.
@@ -141,7 +141,7 @@ try {
   console.log(`\nsteady state: ${steadyCount} replications on warm workers, and on processes after an untimed replication`);
   console.log(line(['run', 'seconds', 'replications/s', 'timed part s', 'its repl./s']));
   for (const t of [warmPool1, warmPool2, warmProcesses1, warmProcesses2]) {
-    console.log(line([t.label.replace('pool,', 'pool (warm),'), t.total.toFixed(2), (steadyCount / t.total).toFixed(3), t.parallel.toFixed(2), (steadyCount / t.parallel).toFixed(3)]));
+    console.log(line([t.label, t.total.toFixed(2), (steadyCount / t.total).toFixed(3), t.parallel.toFixed(2), (steadyCount / t.parallel).toFixed(3)]));
   }
   const warmOurs = efficiency(warmPool1, warmPool2, 'parallel');
   const warmCeiling = efficiency(warmProcesses1, warmProcesses2, 'parallel');

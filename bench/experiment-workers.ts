@@ -100,15 +100,26 @@ async function timeProcesses(processes: number, count = replications, warm = fal
 
 console.log(`corridor-sim experiment benchmark: Middle Corridor baseline, ${replications} replications of ${days} days (+${warmupDays} days warm-up)`);
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores\n`);
-/** The faster of two timings of one configuration (the other machine users' noise only slows runs down). */
-const best = (a: Timing, b: Timing): Timing => (b.total < a.total ? b : a);
-// Each configuration twice, in the order A B C D D C B A, so a change in the machine's load
-// during the benchmark touches every configuration alike; the best of each pair counts.
-const first = [await timePool(experiment, 1), await timeProcesses(1), await timePool(experiment, 2), await timeProcesses(2)];
-const processes2 = best(first[3] as Timing, await timeProcesses(2));
-const pool2 = best(first[2] as Timing, await timePool(experiment, 2));
-const processes1 = best(first[1] as Timing, await timeProcesses(1));
-const pool1 = best(first[0] as Timing, await timePool(experiment, 1));
+/**
+ * Each configuration twice, in the order A B C D ... D C B A, so a change in the machine's load
+ * during the benchmark touches every configuration alike; the faster of each pair by `part`
+ * counts (the other machine users' noise only slows runs down). Results in the given order.
+ */
+async function bestOfPairs(configurations: ReadonlyArray<() => Promise<Timing>>, part: 'total' | 'parallel'): Promise<Timing[]> {
+  const first: Timing[] = [];
+  for (const run of configurations) first.push(await run());
+  const best = [...first];
+  for (let i = configurations.length - 1; i >= 0; i--) {
+    const again = await (configurations[i] as () => Promise<Timing>)();
+    if (again[part] < (best[i] as Timing)[part]) best[i] = again;
+  }
+  return best;
+}
+
+const [pool1, processes1, pool2, processes2] = (await bestOfPairs(
+  [() => timePool(experiment, 1), () => timeProcesses(1), () => timePool(experiment, 2), () => timeProcesses(2)],
+  'total',
+)) as [Timing, Timing, Timing, Timing];
 
 const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 28 : 16)).join('');
 console.log(line(['run', 'seconds', 'replications/s', 'parallel part s', 'its repl./s']));
@@ -132,12 +143,11 @@ const group = new WorkerGroup();
 try {
   // One untimed replication of the same length per worker, as each warm process runs one.
   await runExperiment(defineExperiment({ ...experimentInput, name: 'bench-workers-warm-up', replications: 2 }), { workers: 2, workerGroup: group });
-  // A B C D D C B A again, the best of each pair.
-  const warmFirst = [await timePool(steady, 1, group), await timeProcesses(1, steadyCount, true), await timePool(steady, 2, group), await timeProcesses(2, steadyCount, true)];
-  const warmProcesses2 = best(warmFirst[3] as Timing, await timeProcesses(2, steadyCount, true));
-  const warmPool2 = best(warmFirst[2] as Timing, await timePool(steady, 2, group));
-  const warmProcesses1 = best(warmFirst[1] as Timing, await timeProcesses(1, steadyCount, true));
-  const warmPool1 = best(warmFirst[0] as Timing, await timePool(steady, 1, group));
+  // The efficiencies below compare the timed parts, so the pairs are judged by them too.
+  const [warmPool1, warmProcesses1, warmPool2, warmProcesses2] = (await bestOfPairs(
+    [() => timePool(steady, 1, group), () => timeProcesses(1, steadyCount, true), () => timePool(steady, 2, group), () => timeProcesses(2, steadyCount, true)],
+    'parallel',
+  )) as [Timing, Timing, Timing, Timing];
   console.log(`\nsteady state: ${steadyCount} replications on warm workers, and on processes after an untimed replication`);
   console.log(line(['run', 'seconds', 'replications/s', 'timed part s', 'its repl./s']));
   for (const t of [warmPool1, warmPool2, warmProcesses1, warmProcesses2]) {

@@ -13,7 +13,7 @@
  * machine's speed does not change. The run folders go to a temporary directory, deleted after.
  *
  * Then what the machine could do with that work: one of the study's replications timed alone on
- * one core (bench/study-replication-child.ts on the run folder) and one per core at once, which
+ * one core (bench/replications-child.ts on the run folder) and one per core at once, which
  * gives the cores' efficiency together in the same run (below 1 when they share a physical core
  * or the host is busy). The study's replications x that time / (cores x efficiency) estimate
  * what its simulation takes on this machine, and at efficiency 0.9 what it would take on cores
@@ -43,16 +43,21 @@ interface StudyTiming {
   readonly replicationTogether: number;
 }
 
-const replicationChild = bundleEntry('bench/study-replication-child.ts');
+const replicationChild = bundleEntry('bench/replications-child.ts');
 
-/** Median seconds of `count` replications of the run's first scenario, in a fresh process. */
-async function timeReplication(runDir: string, count = 3): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, [replicationChild, runDir, String(count)], { cwd: projectRoot, encoding: 'utf8' });
-  return lastJsonLine<{ medianSeconds: number }>(stdout).medianSeconds;
+/**
+ * Median seconds of `count` replications of the run's first scenario (the study's warm-up and
+ * horizon), in a fresh process after one untimed replication (bench/replications-child.ts).
+ */
+async function timeReplication(runDir: string, config: StudyConfig, count = 3): Promise<number> {
+  const args = [replicationChild, '1', String(count), String(config.warmupDays * 24), String(config.horizonDays * 24), String(config.seed), '1', runDir];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: projectRoot, encoding: 'utf8' });
+  const seconds = [...lastJsonLine<{ seconds: number[] }>(stdout).seconds].sort((a, b) => a - b);
+  return seconds[seconds.length >> 1] as number;
 }
 
 /** Run `experiments/tariff-shift.ts` with `args` into a temporary folder and time it, then time its replications. */
-async function runStudy(args: readonly string[]): Promise<StudyTiming> {
+async function runStudy(args: readonly string[], config: StudyConfig): Promise<StudyTiming> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-bench-study-'));
   try {
     const started = performance.now();
@@ -70,9 +75,9 @@ async function runStudy(args: readonly string[]): Promise<StudyTiming> {
     const runDir = path.join(out, name ?? '', runId ?? '');
     // Alone, then as many at once as the study has workers (one per core), then alone again: the
     // VM's speed drifts within minutes, so the two "alone" runs bracket the "at once" one.
-    const first = await timeReplication(runDir);
-    const together = await Promise.all(Array.from({ length: os.availableParallelism() }, () => timeReplication(runDir)));
-    const replicationAlone = (first + (await timeReplication(runDir))) / 2;
+    const first = await timeReplication(runDir, config);
+    const together = await Promise.all(Array.from({ length: os.availableParallelism() }, () => timeReplication(runDir, config)));
+    const replicationAlone = (first + (await timeReplication(runDir, config))) / 2;
     const replicationTogether = together.reduce((sum, x) => sum + x, 0) / together.length;
     return { seconds, equilibrium: Number(split?.[1] ?? Number.NaN), final: Number(split?.[2] ?? Number.NaN), evaluations, scenarios, replicationAlone, replicationTogether };
   } finally {
@@ -102,5 +107,5 @@ function report(label: string, target: number, config: StudyConfig, t: StudyTimi
 }
 
 console.log(`\nstudy benchmark: experiments/tariff-shift.ts end to end on ${os.availableParallelism()} core(s)`);
-report('npm start (--quick)', 30, QUICK_STUDY, await runStudy(['--quick']));
-if (!quick) report('full study', 60, FULL_STUDY, await runStudy([]));
+report('npm start (--quick)', 30, QUICK_STUDY, await runStudy(['--quick'], QUICK_STUDY));
+if (!quick) report('full study', 60, FULL_STUDY, await runStudy([], FULL_STUDY));

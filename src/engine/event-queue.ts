@@ -1,5 +1,6 @@
 /**
- * The future-event list: a 4-ary min-heap of scheduled entries.
+ * The future-event list: a 4-ary min-heap of scheduled entries, which hands its entries to a
+ * calendar queue while it holds many.
  *
  * Ordering rule (this is what makes every run reproducible): entries are ordered by
  *   1. time (hours), earliest first;
@@ -17,7 +18,15 @@
  * of the heap: entries made at the same instant with the same priority are already in
  * (time, key) order, so each lane is sorted by construction, costs O(1) per entry, and `pop`
  * takes the least of the heap's top and the lanes' heads. The order is exactly the heap's.
+ *
+ * A heap's pop costs a sift over log4(n) levels, each a few comparisons of times the processor
+ * cannot predict. Above TO_CALENDAR entries the heap keeps only its root, the least entry, and
+ * every other entry goes to a calendar queue (calendar-queue.ts), which finds the next one in
+ * about one comparison; below TO_HEAP entries they come back to the heap. Both keep the same
+ * (time, key) order, so which one holds an entry never changes the order of a run.
  */
+import { CalendarQueue } from './calendar-queue.ts';
+
 
 /** A cheap scheduled callback: receives the number it was scheduled with. */
 export type Callback = (data: number) => void;
@@ -41,6 +50,17 @@ export const MAX_PRIORITY = 511;
 
 const SEQUENCE_SPAN = 2 ** 44;
 const INITIAL_CAPACITY = 64;
+/**
+ * The heap's fixed size: a push into a full heap hands all but its root to the calendar. In a
+ * hold model (every pop schedules one entry an exponential time ahead) the calendar is the
+ * cheaper of the two from about 30 entries on, the heap below.
+ */
+const HEAP_CAPACITY = 64;
+/**
+ * Below this many calendar entries they come back to the heap. Well under HEAP_CAPACITY, so a
+ * queue whose size wanders around one threshold does not switch back and forth.
+ */
+const TO_HEAP = 16;
 
 /** Entries due at one instant with one priority, in the order they were made (a ring buffer). */
 class Lane {
@@ -107,17 +127,29 @@ const EMPTY = new Float64Array([Infinity]);
 
 /**
  * 4-ary min-heap keyed by (time, priority, insertion sequence), with lanes for the current
- * instant. Four children per node rather than two: a pop sifts down half as many levels, and
- * the four children sit side by side in the arrays; on a corridor year (a heap of a few
- * thousand entries, popped more than a million times) that made a replication about 3%
- * faster, and the M/M/3 callbacks about 2%.
+ * instant and a calendar beyond HEAP_CAPACITY entries (see the module comment). Four children
+ * per node rather than two: a pop sifts down half as many levels, and the four children sit side
+ * by side in the arrays; before the calendar, on a corridor year (a heap of a few hundred
+ * entries, popped more than half a million times) that made a replication about 3% faster, and
+ * the M/M/3 callbacks about 2%.
  */
 export class EventQueue {
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private keys = new Float64Array(INITIAL_CAPACITY);
-  private datas = new Float64Array(INITIAL_CAPACITY);
-  private targets: Array<Callback | Firable | undefined> = new Array<Callback | Firable | undefined>(INITIAL_CAPACITY);
+  private readonly times = new Float64Array(HEAP_CAPACITY);
+  private readonly keys = new Float64Array(HEAP_CAPACITY);
+  private readonly datas = new Float64Array(HEAP_CAPACITY);
+  private readonly targets: Array<Callback | Firable | undefined> = new Array<Callback | Firable | undefined>(HEAP_CAPACITY);
   private heapSize = 0;
+  /**
+   * Holds every entry but the heap's root while `onCalendar`: the root stays the least entry,
+   * so the lanes and `popBefore` compare against it as against any heap top.
+   */
+  private readonly calendar = new CalendarQueue();
+  private onCalendar = false;
+  /**
+   * The heap size at which a push goes out of line (`pushOffHeap`): HEAP_CAPACITY, or 1 on the
+   * calendar. One comparison on the hot path tells both cases.
+   */
+  private heapRoom = HEAP_CAPACITY;
   private readonly urgentLane = new Lane();
   private readonly normalLane = new Lane();
   private sequence = 0;
@@ -151,7 +183,10 @@ export class EventQueue {
         return;
       }
     }
-    if (this.heapSize === this.times.length) this.grow();
+    if (this.heapSize === this.heapRoom) {
+      this.pushOffHeap(time, key, target, data);
+      return;
+    }
     const times = this.times;
     const keys = this.keys;
     let i = this.heapSize++;
@@ -253,10 +288,69 @@ export class EventQueue {
       keys[i] = lk;
       this.datas[i] = this.datas[last] as number;
       this.targets[i] = this.targets[last];
+    } else if (this.onCalendar) {
+      this.rootFromCalendar();
+      return top;
     }
     // Drop the reference so a fired event can be garbage-collected.
     this.targets[last] = undefined;
     return top;
+  }
+
+  /** The heap is full, or on the calendar: the entry joins the calendar, or becomes its root. */
+  private pushOffHeap(time: number, key: number, target: Callback | Firable, data: number): void {
+    if (!this.onCalendar) this.toCalendar();
+    const rootTime = this.times[0] as number;
+    const rootKey = this.keys[0] as number;
+    if (time < rootTime || (time === rootTime && key < rootKey)) {
+      this.calendar.push(rootTime, rootKey, this.targets[0] as Callback | Firable, this.datas[0] as number);
+      this.times[0] = time;
+      this.keys[0] = key;
+      this.datas[0] = data;
+      this.targets[0] = target;
+    } else {
+      this.calendar.push(time, key, target, data);
+    }
+  }
+
+  /** On the calendar, the root was popped: the calendar's least entry becomes the root. */
+  private rootFromCalendar(): void {
+    const calendar = this.calendar;
+    this.targets[0] = calendar.pop();
+    this.times[0] = calendar.poppedTime;
+    this.keys[0] = calendar.poppedKey;
+    this.datas[0] = calendar.poppedData;
+    this.heapSize = 1;
+    if (calendar.size < TO_HEAP) this.toHeap();
+  }
+
+  /** Every entry but the root goes to the calendar. */
+  private toCalendar(): void {
+    const calendar = this.calendar;
+    for (let i = 1; i < this.heapSize; i++) {
+      calendar.push(this.times[i] as number, this.keys[i] as number, this.targets[i] as Callback | Firable, this.datas[i] as number);
+      this.targets[i] = undefined;
+    }
+    this.heapSize = 1;
+    this.onCalendar = true;
+    this.heapRoom = 1;
+  }
+
+  /**
+   * The calendar's entries come back to the heap after its root. They come out in order, and a
+   * sorted array is a heap (every parent comes before its children), so nothing needs sifting.
+   */
+  private toHeap(): void {
+    const calendar = this.calendar;
+    while (calendar.size > 0) {
+      const i = this.heapSize++;
+      this.targets[i] = calendar.pop();
+      this.times[i] = calendar.poppedTime;
+      this.keys[i] = calendar.poppedKey;
+      this.datas[i] = calendar.poppedData;
+    }
+    this.onCalendar = false;
+    this.heapRoom = HEAP_CAPACITY;
   }
 
   private moveEntry(from: number, to: number): void {
@@ -264,19 +358,5 @@ export class EventQueue {
     this.keys[to] = this.keys[from] as number;
     this.datas[to] = this.datas[from] as number;
     this.targets[to] = this.targets[from];
-  }
-
-  private grow(): void {
-    const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
-    const keys = new Float64Array(capacity);
-    const datas = new Float64Array(capacity);
-    times.set(this.times);
-    keys.set(this.keys);
-    datas.set(this.datas);
-    this.times = times;
-    this.keys = keys;
-    this.datas = datas;
-    this.targets.length = capacity;
   }
 }

@@ -93,6 +93,44 @@ describe('EventQueue', () => {
     expect(queue.size).toBe(pending.length);
   });
 
+  it('keeps the order while its entries move from the heap to the calendar and back (10 to 2,000 pending and down, three times)', () => {
+    const rng = createStream(10, 'test/event-queue/calendar');
+    const queue = new EventQueue();
+    const pending: Array<{ t: number; p: number; i: number }> = [];
+    const order: number[] = [];
+    const expected: number[] = [];
+    const sizes: number[] = [];
+    let now = 0;
+    let i = 0;
+    // Growing phases pop one entry in five, shrinking phases four in five: the queue passes the
+    // thresholds (64 up, 16 down) both ways in every cycle, with entries due now in the lanes.
+    for (let cycle = 0; cycle < 3; cycle++) {
+      for (const [popShare, steps] of [[0.2, 4_000], [0.8, 8_000]] as const) {
+        for (let step = 0; step < steps; step++) {
+          if (pending.length > 0 && rng.next() < popShare) {
+            queue.pop();
+            order.push(queue.poppedData);
+            pending.sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
+            expected.push((pending.shift() as { i: number }).i);
+            now = queue.poppedTime;
+            continue;
+          }
+          const u = rng.next();
+          const t = u < 0.3 ? now : u < 0.95 ? now + rng.next() : now + 100 * rng.next();
+          const p = Math.floor(rng.next() * 3);
+          pending.push({ t, p, i });
+          queue.push(t, p, noop, i++);
+        }
+        sizes.push(pending.length);
+      }
+    }
+    expect(Math.min(...sizes.filter((_, k) => k % 2 === 0))).toBeGreaterThan(1_000);
+    expect(Math.max(...sizes.filter((_, k) => k % 2 === 1))).toBeLessThan(16);
+    expect(order).toEqual(expected);
+    expect(queue.size).toBe(pending.length);
+    expect(queue.peekTime()).toBe(pending.length > 0 ? Math.min(...pending.map((e) => e.t)) : Infinity);
+  });
+
   it('reports Infinity as the next time when empty', () => {
     expect(new EventQueue().peekTime()).toBe(Infinity);
   });

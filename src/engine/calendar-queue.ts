@@ -26,6 +26,15 @@ const INITIAL_POOL = 64;
 /** How many of the earliest entries estimate the width (Brown's rule uses about 25). */
 const WIDTH_SAMPLE = 25;
 /**
+ * The width is re-estimated when the pops since the last check took more than this many steps
+ * each on average (days walked by `least`, list places walked by `link`). Brown's rule keeps it
+ * to one or two; a width left behind by a change in the spacing of the entries (a model whose
+ * pace changes while its entry count does not, so no re-size happens) costs tens.
+ */
+const MAX_STEPS_PER_POP = 8;
+/** Pops between two checks of the steps, at least (also at least the entry count, so that re-estimating stays O(log n) a pop). */
+const CHECK_EVERY = 1024;
+/**
  * Day numbers stay exact integers below 2^53; keeping them below 2^40 for the latest entry
  * leaves room for the clock to run on 8,000-fold before a re-size renews the width.
  */
@@ -51,6 +60,9 @@ export class CalendarQueue {
   private perHour = 1;
   /** The current day: never later than any entry's day. */
   private day = 0;
+  /** Steps and pops since the last check of the width. */
+  private steps = 0;
+  private pops = 0;
   /** Number of entries. */
   size = 0;
   /** Time (hours), key and data of the entry most recently returned by `pop`. */
@@ -91,6 +103,7 @@ export class CalendarQueue {
     this.next[slot] = this.free;
     this.free = slot;
     if (--this.size < (this.mask + 1) >> 1 && this.mask + 1 > MIN_BUCKETS) this.resize((this.mask + 1) >> 1);
+    else if (++this.pops >= CHECK_EVERY && this.pops >= this.size) this.checkWidth();
     return target;
   }
 
@@ -127,6 +140,7 @@ export class CalendarQueue {
       if (t > time || (t === time && (keys[at] as number) > key)) break;
       before = at;
       at = next[at] as number;
+      this.steps++;
     }
     next[slot] = at;
     if (before === NONE) this.heads[bucket] = slot;
@@ -147,10 +161,12 @@ export class CalendarQueue {
       // A bucket's head is its earliest entry; another day's entries there come later.
       if (head !== NONE && (days[head] as number) === day) {
         this.day = day;
+        this.steps += i;
         return head;
       }
       day++;
     }
+    this.steps += 2 * (mask + 1);
     // Heads of different buckets are due on different days, so never at the same time: the
     // least time is the least entry.
     let best = NONE;
@@ -164,6 +180,13 @@ export class CalendarQueue {
     }
     this.day = days[best] as number;
     return best;
+  }
+
+  /** Re-estimate the width if the pops since the last check walked too far (see MAX_STEPS_PER_POP). */
+  private checkWidth(): void {
+    if (this.steps > MAX_STEPS_PER_POP * this.pops) this.resize(this.mask + 1);
+    this.steps = 0;
+    this.pops = 0;
   }
 
   /**

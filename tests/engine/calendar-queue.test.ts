@@ -4,7 +4,7 @@
  * the order of a run.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CalendarQueue } from '../../src/engine/calendar-queue.ts';
 import type { Callback } from '../../src/engine/index.ts';
 
@@ -95,6 +95,47 @@ describe('CalendarQueue', () => {
     expect(got.length).toBe(expected.length);
     expect(got.length).toBeGreaterThan(20_000);
     expect(got).toEqual(expected);
+  });
+
+  it('re-estimates its width when the pace of the entries changes at a constant count, and keeps the order', () => {
+    // A hold model: 2,000 entries, every pop schedules one; the delays shrink 1000-fold midway.
+    // The count never doubles or halves, so only the steps check can notice that the days have
+    // become far too wide (all entries in a handful of buckets).
+    const resize = vi.spyOn(CalendarQueue.prototype as unknown as { resize(buckets: number): void }, 'resize');
+    const queue = new CalendarQueue();
+    const sorted: Entry[] = [];
+    const insert = (entry: Entry): void => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byTimeThenKey(sorted[mid] as Entry, entry) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      sorted.splice(lo, 0, entry);
+      queue.push(entry.time, entry.key, noop, 0);
+    };
+    let seed = 99;
+    const uniform = (): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return ((seed >>> 0) + 0.5) / 2 ** 32;
+    };
+    let key = 0;
+    for (let i = 0; i < 2_000; i++) insert({ time: -Math.log(uniform()), key: key++ });
+    let resizesBefore = 0;
+    for (let i = 0; i < 20_000; i++) {
+      if (i === 10_000) resizesBefore = resize.mock.calls.length;
+      queue.pop();
+      const expected = sorted.shift() as Entry;
+      expect(queue.poppedKey).toBe(expected.key);
+      const scale = i < 10_000 ? 1 : 0.001;
+      insert({ time: queue.poppedTime - Math.log(uniform()) * scale, key: key++ });
+    }
+    expect(queue.size).toBe(2_000);
+    expect(resize.mock.calls.length).toBeGreaterThan(resizesBefore);
+    resize.mockRestore();
   });
 
   it('orders entries of one instant by key however many share it (all in one bucket)', () => {

@@ -2,7 +2,7 @@
  * The event-list floor of a model: record every push and pop its future-event list makes in one
  * run, then replay exactly those operations on a fresh `EventQueue` whose entries fire small
  * stand-in targets that do nothing but touch themselves. The replay costs what the corridor's
- * events cost the engine alone (its heap of a few hundred entries, its lanes, one dispatch per
+ * events cost the engine alone (its list of a few hundred entries, its lanes, one dispatch per
  * entry to an object among some ten thousand), without any of the model's own work: the part of
  * a corridor event no change to the model's logic can remove. Not a public entry point.
  *

@@ -13,6 +13,38 @@ function drain(queue: EventQueue): Array<[number, number]> {
 
 const noop: Callback = () => {};
 
+/** An EventQueue beside a sorted list of the entries it should hold; every pop takes from both. */
+class CheckedQueue {
+  readonly queue = new EventQueue();
+  /** Entry numbers in the order the queue popped them, and in the order the list says. */
+  readonly order: number[] = [];
+  readonly expected: number[] = [];
+  private readonly pending: Array<{ t: number; p: number; i: number }> = [];
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** The earliest pending time, or Infinity. */
+  get earliest(): number {
+    return Math.min(Infinity, ...this.pending.map((e) => e.t));
+  }
+
+  push(t: number, p: number, i: number): void {
+    this.pending.push({ t, p, i });
+    this.queue.push(t, p, noop, i);
+  }
+
+  /** Pop one entry from both; returns the time the queue popped. */
+  pop(): number {
+    this.queue.pop();
+    this.order.push(this.queue.poppedData);
+    this.pending.sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
+    this.expected.push((this.pending.shift() as { i: number }).i);
+    return this.queue.poppedTime;
+  }
+}
+
 describe('EventQueue', () => {
   it('pops in time order', () => {
     const queue = new EventQueue();
@@ -65,40 +97,27 @@ describe('EventQueue', () => {
 
   it('keeps the (time, priority, sequence) order when most entries are due now (the lanes), against a reference sort', () => {
     const rng = createStream(9, 'test/event-queue/lanes');
-    const queue = new EventQueue();
-    const pending: Array<{ t: number; p: number; i: number }> = [];
-    const order: number[] = [];
-    const expected: number[] = [];
+    const checked = new CheckedQueue();
     let now = 0;
     for (let i = 0; i < 20_000; i++) {
-      if (pending.length > 0 && rng.next() < 0.5) {
-        queue.pop();
-        order.push(queue.poppedData);
-        pending.sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
-        const next = pending.shift() as { t: number; p: number; i: number };
-        expected.push(next.i);
-        now = queue.poppedTime;
+      if (checked.size > 0 && rng.next() < 0.5) {
+        now = checked.pop();
         continue;
       }
       // Two in three entries due now (zero delay), at all three priorities; the rest later,
       // and now and then one in the past (a raw queue allows it; the lane must not take it).
       const u = rng.next();
       const t = u < 0.67 ? now : u < 0.97 ? now + Math.floor(rng.next() * 5) : Math.max(0, now - 1);
-      const p = Math.floor(rng.next() * 3);
-      pending.push({ t, p, i });
-      queue.push(t, p, noop, i);
+      checked.push(t, Math.floor(rng.next() * 3), i);
     }
-    expect(order.length).toBeGreaterThan(5_000);
-    expect(order).toEqual(expected);
-    expect(queue.size).toBe(pending.length);
+    expect(checked.order.length).toBeGreaterThan(5_000);
+    expect(checked.order).toEqual(checked.expected);
+    expect(checked.queue.size).toBe(checked.size);
   });
 
   it('keeps the order while its entries move from the heap to the calendar and back (10 to 2,000 pending and down, three times)', () => {
     const rng = createStream(10, 'test/event-queue/calendar');
-    const queue = new EventQueue();
-    const pending: Array<{ t: number; p: number; i: number }> = [];
-    const order: number[] = [];
-    const expected: number[] = [];
+    const checked = new CheckedQueue();
     const sizes: number[] = [];
     let now = 0;
     let i = 0;
@@ -107,28 +126,22 @@ describe('EventQueue', () => {
     for (let cycle = 0; cycle < 3; cycle++) {
       for (const [popShare, steps] of [[0.2, 4_000], [0.8, 8_000]] as const) {
         for (let step = 0; step < steps; step++) {
-          if (pending.length > 0 && rng.next() < popShare) {
-            queue.pop();
-            order.push(queue.poppedData);
-            pending.sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i);
-            expected.push((pending.shift() as { i: number }).i);
-            now = queue.poppedTime;
+          if (checked.size > 0 && rng.next() < popShare) {
+            now = checked.pop();
             continue;
           }
           const u = rng.next();
           const t = u < 0.3 ? now : u < 0.95 ? now + rng.next() : now + 100 * rng.next();
-          const p = Math.floor(rng.next() * 3);
-          pending.push({ t, p, i });
-          queue.push(t, p, noop, i++);
+          checked.push(t, Math.floor(rng.next() * 3), i++);
         }
-        sizes.push(pending.length);
+        sizes.push(checked.size);
       }
     }
     expect(Math.min(...sizes.filter((_, k) => k % 2 === 0))).toBeGreaterThan(1_000);
     expect(Math.max(...sizes.filter((_, k) => k % 2 === 1))).toBeLessThan(16);
-    expect(order).toEqual(expected);
-    expect(queue.size).toBe(pending.length);
-    expect(queue.peekTime()).toBe(pending.length > 0 ? Math.min(...pending.map((e) => e.t)) : Infinity);
+    expect(checked.order).toEqual(checked.expected);
+    expect(checked.queue.size).toBe(checked.size);
+    expect(checked.queue.peekTime()).toBe(checked.earliest);
   });
 
   it('reports Infinity as the next time when empty', () => {

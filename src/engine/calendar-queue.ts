@@ -4,7 +4,7 @@
  * a large future-event list, in exactly the order of the heap it stands in for: by time, then by
  * key (the event queue's packed priority and insertion sequence).
  *
- * Time is cut into days of `width` hours; day d's entries live in bucket d mod (number of
+ * Time is cut into days of equal width (hours); day d's entries live in bucket d mod (number of
  * buckets), each bucket a list sorted by (time, key). A pop looks at the bucket of the current
  * day and moves day by day to the first bucket whose head is due that day, so finding the least
  * entry costs a few steps when the width suits the spacing of the entries near the front, which
@@ -32,7 +32,10 @@ const WIDTH_SAMPLE = 25;
  * pace changes while its entry count does not, so no re-size happens) costs tens.
  */
 const MAX_STEPS_PER_POP = 8;
-/** Pops between two checks of the steps, at least (also at least the entry count, so that re-estimating stays O(log n) a pop). */
+/**
+ * Pops between two checks of the steps, at least; also at least the entry count, so that
+ * re-estimating (a sort of the entries) costs O(log n) a pop at worst.
+ */
 const CHECK_EVERY = 1024;
 /**
  * Day numbers stay exact integers below 2^53; keeping them below 2^40 for the latest entry
@@ -55,8 +58,7 @@ export class CalendarQueue {
   private heads = new Int32Array(MIN_BUCKETS).fill(NONE);
   private tails = new Int32Array(MIN_BUCKETS).fill(NONE);
   private mask = MIN_BUCKETS - 1;
-  /** Hours per day of the calendar, and its inverse. */
-  private width = 1;
+  /** Days per hour: the inverse of the calendar's day width, in hours. */
   private perHour = 1;
   /** The current day: never later than any entry's day. */
   private day = 0;
@@ -213,6 +215,7 @@ export class CalendarQueue {
     this.size = size;
   }
 
+  /** Set the day width from the entries' times, sorted (see `resize`); kept when they all coincide. */
   private setWidth(sortedTimes: readonly number[]): void {
     const n = Math.min(sortedTimes.length, WIDTH_SAMPLE);
     let total = 0;
@@ -231,8 +234,7 @@ export class CalendarQueue {
     // All at one instant: no spacing to learn from; keep the width.
     if (!(spacing > 0)) return;
     const latest = sortedTimes[sortedTimes.length - 1] as number;
-    this.width = Math.max(3 * spacing, latest / MAX_DAY);
-    this.perHour = 1 / this.width;
+    this.perHour = 1 / Math.max(3 * spacing, latest / MAX_DAY);
   }
 
   private growPool(): void {

@@ -20,13 +20,13 @@
  * takes the least of the heap's top and the lanes' heads. The order is exactly the heap's.
  *
  * A heap's pop costs a sift over log4(n) levels, each a few comparisons of times the processor
- * cannot predict. Above TO_CALENDAR entries the heap keeps only its root, the least entry, and
- * every other entry goes to a calendar queue (calendar-queue.ts), which finds the next one in
- * about one comparison; below TO_HEAP entries they come back to the heap. Both keep the same
- * (time, key) order, so which one holds an entry never changes the order of a run.
+ * cannot predict. Once it would hold more than HEAP_CAPACITY entries the heap keeps only its
+ * root, the least entry, and every other entry goes to a calendar queue (calendar-queue.ts),
+ * which finds the next one in about one comparison; below TO_HEAP entries they come back to
+ * the heap. Both keep the same (time, key) order, so which one holds an entry never changes the
+ * order of a run.
  */
 import { CalendarQueue } from './calendar-queue.ts';
-
 
 /** A cheap scheduled callback: receives the number it was scheduled with. */
 export type Callback = (data: number) => void;
@@ -337,8 +337,9 @@ export class EventQueue {
   }
 
   /**
-   * The calendar's entries come back to the heap after its root. They come out in order, and a
-   * sorted array is a heap (every parent comes before its children), so nothing needs sifting.
+   * The calendar's entries (fewer than TO_HEAP) come back to the heap after its root. They come
+   * out in order, and a sorted array is a heap (every parent comes before its children), so
+   * nothing needs sifting.
    */
   private toHeap(): void {
     const calendar = this.calendar;

@@ -111,6 +111,20 @@ export function metricFilter(patterns: readonly string[]): MetricFilter {
   return (metric) => regs.some((r) => r.test(metric));
 }
 
+/**
+ * Whether any of `patterns` may keep a stage metric (`stage.<id>.<field>`): judged by each
+ * pattern's text before its first `*`, so `route.**` may not, and `**`, `*.x` or `stage.aktau.*`
+ * may. Conservative: a pattern that could match one is counted even if no stage has that name.
+ */
+export function mayKeepStageMetrics(patterns: readonly string[]): boolean {
+  const stage = 'stage.';
+  return patterns.some((pattern) => {
+    const star = pattern.indexOf('*');
+    const literal = star === -1 ? pattern : pattern.slice(0, star);
+    return stage.startsWith(literal) || literal.startsWith(stage);
+  });
+}
+
 /** Patterns that match none of `names` (to report a typo before a run). */
 export function unmatchedPatterns(patterns: readonly string[], names: Iterable<string>): string[] {
   const all = [...names];

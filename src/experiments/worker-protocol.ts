@@ -16,6 +16,11 @@ export interface WorkerInit {
   readonly horizonHours: number;
   /** Metric name patterns to keep. */
   readonly metrics: readonly string[];
+  /**
+   * False when the run keeps no stage metric and no series (a stream of equilibrium
+   * evaluations): replications then skip the stages' statistics (`ReplicationOptions`). Default true.
+   */
+  readonly stageStatistics?: boolean;
 }
 
 /** One replication of one scenario. */

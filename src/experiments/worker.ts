@@ -48,7 +48,7 @@ function run(task: Task): FromWorker {
       model = loadScenario(scenario);
       models.set(task.scenarioIndex, model);
     }
-    const result = runReplication(model, { seed: task.seed, warmupHours: init.warmupHours, horizonHours: init.horizonHours });
+    const result = runReplication(model, { seed: task.seed, warmupHours: init.warmupHours, horizonHours: init.horizonHours, stageStatistics: init.stageStatistics ?? true });
     return { type: 'result', task, metrics: flattenReplication(result).filter((m) => keep(m.metric)), series: replicationSeries(result) };
   } catch (error) {
     return { type: 'failure', task, message: error instanceof Error ? error.message : String(error) };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
 import type { JourneyRow } from '../../src/corridor/runtime/container.ts';
 import { model, poisson, rail, route, terminal, yard } from './fixtures-compiled.ts';
@@ -105,5 +106,20 @@ describe('runReplication on a deterministic model', () => {
     const c = runReplication(busy, { seed: 12, warmupHours: 100, horizonHours: 1000 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('without stage statistics simulates the same run: the same route, flow and network figures, no stages', () => {
+    // The shipped corridor (ferry berths, closures, trains, background traffic): monitors sit on
+    // every kind's hot path, so any effect they had on the run would show in the routes.
+    const corridor = loadScenarioModel({ model: 'models/middle-corridor.yaml' });
+    const options = { seed: 5, warmupHours: 24 * 20, horizonHours: 24 * 120 };
+    const full = runReplication(corridor, options);
+    const routesOnly = runReplication(corridor, { ...options, stageStatistics: false });
+    expect(full.stages.length).toBeGreaterThan(10);
+    expect(full.routes.some((r) => r.transit.count > 100)).toBe(true);
+    expect(routesOnly.stages).toEqual([]);
+    expect(routesOnly.bottlenecks).toEqual([]);
+    const same = (r: typeof full): string => JSON.stringify([r.routes, r.flows, r.containers, r.meanInSystem]);
+    expect(same(routesOnly)).toBe(same(full));
   });
 });

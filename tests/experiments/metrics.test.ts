@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioModel } from '../../src/corridor/load-scenario.ts';
 import { runReplication } from '../../src/corridor/runtime/run-replication.ts';
-import { canonicalValue, flattenReplication, metricFilter, patternRegExp, unmatchedPatterns } from '../../src/experiments/metrics.ts';
+import { canonicalValue, flattenReplication, mayKeepStageMetrics, metricFilter, patternRegExp, unmatchedPatterns } from '../../src/experiments/metrics.ts';
 
 const model = loadScenarioModel({ model: 'tests/corridor/fixtures/small-corridor.yaml' });
 const result = runReplication(model, { seed: 3, warmupHours: 24 * 5, horizonHours: 24 * 30 });
@@ -52,6 +52,19 @@ describe('flattenReplication', () => {
 });
 
 describe('metric patterns', () => {
+  it('tell whether they may keep a stage metric (conservatively) for every pattern the filter would let one through', () => {
+    const stageNames = metrics.map((m) => m.metric).filter((name) => name.startsWith('stage.'));
+    const patterns = ['route.**', 'route.*.transit_mean_h', 'network.**', 'mode.*.feu_per_week', '**', '*.aktau.*', 'stage.**', 'stage.aktau.mean_wait_h', 'st*', 'stage', 'stages.x', 'flow.**'];
+    for (const pattern of patterns) {
+      // Whenever the filter keeps a stage metric of this model, the check must say it may.
+      if (stageNames.some(metricFilter([pattern]))) expect(mayKeepStageMetrics([pattern]), pattern).toBe(true);
+    }
+    expect(mayKeepStageMetrics(['route.**', 'network.**', 'mode.*.feu_per_week', 'flow.**'])).toBe(false);
+    expect(mayKeepStageMetrics(['route.**', '*.aktau.*'])).toBe(true);
+    expect(mayKeepStageMetrics(['stage'])).toBe(true);
+    expect(mayKeepStageMetrics([])).toBe(false);
+  });
+
   it('reads * as one dotted part and ** as anything', () => {
     expect(patternRegExp('route.*.transit_mean_h').test('route.mc-xian-baku.transit_mean_h')).toBe(true);
     expect(patternRegExp('route.*.transit_mean_h').test('route.a.b.transit_mean_h')).toBe(false);

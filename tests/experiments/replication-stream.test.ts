@@ -10,7 +10,7 @@ import { ReplicationStream } from '../../src/experiments/replication-stream.ts';
 import { WorkerGroup } from '../../src/experiments/worker-group.ts';
 import { replicationSeed } from '../../src/random/index.ts';
 
-const experiment = defineExperiment({
+const input = {
   name: 'stream',
   model: 'tests/corridor/fixtures/small-corridor.yaml',
   scenarios: [{ id: 'base' }, { id: 'slow-ferry', set: { 'legs.caspian.loadFactor': 0.3 } }],
@@ -19,7 +19,8 @@ const experiment = defineExperiment({
   horizon: { days: 20 },
   seed: 17,
   metrics: ['route.*.transit_mean_h', 'network.**'],
-});
+};
+const experiment = defineExperiment(input);
 const [base, slow] = experiment.scenarios as [Scenario, Scenario];
 const seeds = [0, 1, 2].map((replication) => ({ replication, seed: replicationSeed(experiment.seed, replication) }));
 const stream = (workers: number, group?: WorkerGroup): ReplicationStream =>
@@ -44,6 +45,19 @@ describe('ReplicationStream', () => {
       const expected = (id: string): string => JSON.stringify(run.records.filter((r) => r.scenario === id).map((r) => ({ replication: r.replication, seed: r.seed, metrics: r.metrics })));
       expect(fromBase).toEqual([expected('base'), expected('base'), expected('base')]);
       expect(fromSlow).toEqual([expected('slow-ferry'), expected('slow-ferry')]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('gives stage metrics too when its patterns keep some (its replications measure the stages then)', async () => {
+    const withStages = defineExperiment({ ...input, metrics: ['stage.aktau.*', 'route.*.transit_p95_h'] });
+    const run = await runExperiment(withStages, { workers: 1 });
+    const s = new ReplicationStream({ warmupHours: withStages.warmupHours, horizonHours: withStages.horizonHours, metrics: withStages.metrics, workers: 1 });
+    try {
+      const got = await s.run(withStages.scenarios[0] as Scenario, seeds);
+      expect(got.flatMap((r) => r.metrics.map((m) => m.metric))).toContain('stage.aktau.mean_wait_h');
+      expect(JSON.stringify(got)).toBe(JSON.stringify(run.records.filter((r) => r.scenario === 'base').map((r) => ({ replication: r.replication, seed: r.seed, metrics: r.metrics }))));
     } finally {
       await s.close();
     }

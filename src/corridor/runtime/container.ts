@@ -195,4 +195,6 @@ export interface RunContext {
   readonly calendar: SimCalendar;
   /** Simulation time at which measurement starts, hours. */
   readonly warmupEnd: number;
+  /** False when nobody will read the stages' statistics (see `ReplicationOptions`); default true. */
+  readonly stageStatistics?: boolean;
 }

@@ -109,6 +109,7 @@ export interface ReplicationResult {
   /** Time-average FEU in the network over the measured period. */
   readonly meanInSystem: number;
   readonly routes: readonly RouteResult[];
+  /** Every stage, in model order; none when the run was told not to measure them (`stageStatistics: false`). */
   readonly stages: readonly StageResult[];
   /** Stage ids by share of waiting time, largest first. */
   readonly bottlenecks: readonly string[];

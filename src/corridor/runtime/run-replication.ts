@@ -31,6 +31,13 @@ export interface ReplicationOptions {
   readonly scriptedArrivals?: readonly ScriptedArrival[];
   /** Called with the new Simulation before anything is scheduled (e.g. to set `sim.tracer`). */
   readonly onSimulation?: (sim: Simulation) => void;
+  /**
+   * False: the stages measure nothing, and the result has no stages and no bottlenecks, for a
+   * caller that reads route times only (an equilibrium evaluation). The simulation itself, and
+   * so every route figure, is the same either way; the stages' statistics are about 8% of a
+   * corridor year. Default true.
+   */
+  readonly stageStatistics?: boolean;
 }
 
 /** A lot of containers entering a route at a fixed time (hours). */
@@ -60,7 +67,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   const sim = new Simulation();
   sim.eventLimit = limits.maxEventsPerReplication;
   options.onSimulation?.(sim);
-  const ctx: RunContext = { sim, streams: new RandomStreams(options.seed), calendar: new SimCalendar(model.startDate), warmupEnd: warmupHours };
+  const stageStatistics = options.stageStatistics ?? true;
+  const ctx: RunContext = { sim, streams: new RandomStreams(options.seed), calendar: new SimCalendar(model.startDate), warmupEnd: warmupHours, stageStatistics };
   const network = buildNetwork(model, ctx);
   const routeStats: RouteStats[] = network.routes.map(() => ({
     transit: new Tally(),
@@ -155,7 +163,7 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
     if (warmupHours > 0) sim.run(warmupHours);
     for (const stage of network.stages) stage.reset(warmupHours);
     inSystem.reset(warmupHours);
-    dailyQueues = recordDailyQueues(sim, network.stages, warmupHours, end);
+    dailyQueues = stageStatistics ? recordDailyQueues(sim, network.stages, warmupHours, end) : () => [];
     sim.run(end);
   } catch (error) {
     // The engine knows nothing of model files; say which limit of the model it was.
@@ -166,7 +174,8 @@ export function runReplication(model: CompiledModel, options: ReplicationOptions
   const weeks = horizonHours / 168;
   const assumed = new Set([...model.nodes.values(), ...model.legs.values()].filter((s) => s.capacityAssumption === 'non-binding').map((s) => s.id));
   const dailyQueue = dailyQueues();
-  const stages = network.stages.map((stage, i) => stageResult(stage, end, horizonHours, dailyQueue[i] ?? [], assumed.has(stage.id)));
+  const measured = stageStatistics ? network.stages : [];
+  const stages = measured.map((stage, i) => stageResult(stage, end, horizonHours, dailyQueue[i] ?? [], assumed.has(stage.id)));
   const totalWait = stages.reduce((sum, s) => sum + s.totalWaitHours, 0);
   const withShares = stages.map((s) => ({ ...s, waitShare: totalWait > 0 ? s.totalWaitHours / totalWait : 0 }));
   const bottlenecks = [...withShares].sort((a, b) => b.waitShare - a.waitShare || a.id.localeCompare(b.id)).filter((s) => s.waitShare > 0).map((s) => s.id);

@@ -33,11 +33,15 @@ export class StageMonitor {
    * @param capacity servers, tracks or vehicles, for utilization (NaN where not meaningful).
    * @param start simulation time the measurement starts, hours.
    * @param phaseNames names of the phases measured per container (e.g. `wait_vessel`).
+   * @param collecting false: accumulate nothing (a run that reads no stage statistics, such as
+   *   an equilibrium evaluation, which reads route times only); the count of containers
+   *   waiting is kept either way. The model's behaviour never depends on a monitor.
    */
   constructor(
     readonly capacity: number,
     start: number,
     readonly phaseNames: readonly string[] = [],
+    readonly collecting = true,
   ) {
     this.queue = new TimeWeighted(start, 0);
     this.busy = new TimeWeighted(start, 0);
@@ -48,13 +52,13 @@ export class StageMonitor {
   /** A container starts waiting at `now`. */
   joinQueue(now: number, count = 1): void {
     this.waiting += count;
-    this.queue.update(now, this.waiting);
+    if (this.collecting) this.queue.update(now, this.waiting);
   }
 
   /** Containers stop waiting at `now`. */
   leaveQueue(now: number, count = 1): void {
     this.waiting -= count;
-    this.queue.update(now, this.waiting);
+    if (this.collecting) this.queue.update(now, this.waiting);
   }
 
   /** Containers waiting now. */
@@ -64,11 +68,17 @@ export class StageMonitor {
 
   /** The number of busy servers/vehicles changed to `busy` at `now`. */
   setBusy(now: number, busy: number): void {
-    this.busy.update(now, busy);
+    if (this.collecting) this.busy.update(now, busy);
+  }
+
+  /** The number waiting, counted by the stage itself (a transport's queue), is `count` at `now`. */
+  setQueue(now: number, count: number): void {
+    if (this.collecting) this.queue.update(now, count);
   }
 
   /** A container left the stage at `now` after `waited` and `served` hours, counted if `measured`. */
   record(now: number, waited: number, served: number, measured: boolean): void {
+    if (!this.collecting) return;
     this.throughput.record(now);
     if (!measured) return;
     this.wait.add(waited);
@@ -77,11 +87,12 @@ export class StageMonitor {
 
   /** A measured container spent `hours` in phase `index` (of `phaseNames`). */
   recordPhase(index: number, hours: number): void {
-    (this.phases[index] as Tally).add(hours);
+    if (this.collecting) (this.phases[index] as Tally).add(hours);
   }
 
   /** A background unit of `feu` FEU-equivalents left after waiting `waited` hours. */
   recordBackground(feu: number, waited: number): void {
+    if (!this.collecting) return;
     this.backgroundFeu += feu;
     this.backgroundWait.add(waited);
   }

@@ -104,7 +104,7 @@ export abstract class StageBase implements Stage {
     capacity: number,
     phases: readonly string[] = [],
   ) {
-    this.monitor = new StageMonitor(capacity, ctx.sim.now, phases);
+    this.monitor = new StageMonitor(capacity, ctx.sim.now, phases, ctx.stageStatistics ?? true);
     this.closure = new Closure(ctx.sim, id);
     this.waterside = new Closure(ctx.sim, `${id}/waterside`);
     followClosure(this.closure, this.waterside, 'place closed');

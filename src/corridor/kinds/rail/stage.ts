@@ -165,6 +165,6 @@ export class RailLegStage extends StageBase implements TrainStage<number> {
   }
 
   private updateQueue(now: number): void {
-    this.monitor.queue.update(now, this.transport.queueLength + this.waitingForPath);
+    this.monitor.setQueue(now, this.transport.queueLength + this.waitingForPath);
   }
 }

@@ -34,7 +34,7 @@ export class SeaLegStage extends StageBase {
     this.transport = new BatchTransport<Container>(ctx.sim, {
       name: spec.id,
       random: ctx.streams,
-      onChange: (now) => this.monitor.queue.update(now, this.transport.queueLength),
+      onChange: (now) => this.monitor.setQueue(now, this.transport.queueLength),
       capacity: spec.capacityFeu,
       vehicles: LINER_VESSELS,
       policy: { kind: 'timetable', times: [0], period: spec.headway, cutoff: spec.cutoff },

@@ -66,6 +66,8 @@ function runFloor(n: number, rng: 'xorshift' | 'alea'): number | null {
 
 /** A row of the table: how to run it once in a fresh process; null when it cannot run here. */
 interface Variant {
+  /** Names the row for the target lines. */
+  readonly id: 'floor' | 'alea' | 'generators' | 'callbacks' | 'processes' | 'tsx' | 'exec';
   readonly label: string;
   readonly run: () => ChildResult | null;
 }
@@ -73,22 +75,23 @@ interface Variant {
 const floorResult = (seconds: number | null): ChildResult | null =>
   seconds === null ? null : { variant: 'floor', departures, seconds, events: Number.NaN, meanWait: Number.NaN, maxRssMb: Number.NaN };
 const VARIANTS: readonly Variant[] = [
-  { label: 'floor (../shared/bench)', run: () => floorResult(runFloor(departures, 'xorshift')) },
+  { id: 'floor', label: 'floor (../shared/bench)', run: () => floorResult(runFloor(departures, 'xorshift')) },
   // The engine draws from seedrandom's Alea; this row shows how much of the gap is the generator.
-  { label: 'floor with Alea generator', run: () => floorResult(runFloor(departures, 'alea')) },
-  { label: 'generator floor (no engine)', run: () => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })) },
-  { label: 'engine, scheduled callbacks', run: () => runChild('callbacks', departures) },
-  { label: 'engine, processes + Resource', run: () => runChild('processes', departures) },
-  { label: '  the same through tsx', run: () => runChild('processes', departures, 'tsx') },
-  { label: '  the same via corridor-sim exec', run: () => runChild('processes', departures, 'exec') },
+  { id: 'alea', label: 'floor with Alea generator', run: () => floorResult(runFloor(departures, 'alea')) },
+  { id: 'generators', label: 'generator floor (no engine)', run: () => lastJsonLine<ChildResult>(execFileSync(process.execPath, [generatorFloorScript, String(departures)], { encoding: 'utf8', cwd: root })) },
+  { id: 'callbacks', label: 'engine, scheduled callbacks', run: () => runChild('callbacks', departures) },
+  { id: 'processes', label: 'engine, processes + Resource', run: () => runChild('processes', departures) },
+  { id: 'tsx', label: '  the same through tsx', run: () => runChild('processes', departures, 'tsx') },
+  { id: 'exec', label: '  the same via corridor-sim exec', run: () => runChild('processes', departures, 'exec') },
 ];
-// Rows of VARIANTS by index.
-const FLOOR = 0;
-const GENERATORS = 2;
-const CALLBACKS = 3;
-const PROCESSES = 4;
-const TSX = 5;
-const EXEC = 6;
+/** The row of VARIANTS with this id. */
+const row = (id: Variant['id']): number => VARIANTS.findIndex((v) => v.id === id);
+const FLOOR = row('floor');
+const GENERATORS = row('generators');
+const CALLBACKS = row('callbacks');
+const PROCESSES = row('processes');
+const TSX = row('tsx');
+const EXEC = row('exec');
 
 const line = (cells: Array<string | number>): string => cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 16)).join('');
 console.log(`corridor-sim engine benchmark: M/M/3, lambda=2.7/h, mu=1/h, ${departures.toLocaleString('en-US')} departures`);

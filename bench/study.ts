@@ -17,7 +17,9 @@
  * gives the cores' efficiency together in the same run (below 1 when they share a physical core
  * or the host is busy). The study's replications x that time / (cores x efficiency) estimate
  * what its simulation takes on this machine, and at efficiency 0.9 what it would take on cores
- * that scale; the rest of the command (start-up, compiles, files, report) is a few seconds.
+ * that scale; the rest of the command (start-up, compiles, files, report) is a few seconds. The
+ * timed replications are final-run ones: the equilibrium's skip the stages' statistics (about
+ * 8% cheaper), so the estimate runs a few percent high.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -137,16 +137,19 @@ export function saveBundle(dir: string, name: string, code: Uint8Array, inputs: 
  */
 export const KEEP_REPLACED_BUNDLE_MS = 24 * 3600 * 1000;
 
+/** What follows `<name>-` in a bundle's file name (see `saveBundle`): its content hash. */
+const BUNDLE_SUFFIX = /^[0-9a-f]{16}\.mjs$/;
+
 /**
  * Delete the bundles of `name` in `dir` other than `keep` that no process has taken for
  * `KEEP_REPLACED_BUNDLE_MS` before `now` (ms since the epoch). Only `<name>-<16 hex>.mjs` files
  * are touched; a file another process deletes first is no error.
  */
 export function pruneBundles(dir: string, name: string, keep: string, now = Date.now()): void {
-  const own = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{16}\\.mjs$`);
+  const prefix = `${name}-`;
   for (const file of readdirSync(dir)) {
     const full = path.join(dir, file);
-    if (!own.test(file) || full === keep) continue;
+    if (!file.startsWith(prefix) || !BUNDLE_SUFFIX.test(file.slice(prefix.length)) || full === keep) continue;
     try {
       if (now - statSync(full).mtimeMs > KEEP_REPLACED_BUNDLE_MS) rmSync(full, { force: true });
     } catch {

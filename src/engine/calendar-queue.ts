@@ -18,6 +18,7 @@
  * allocate nothing once the pool has grown to the peak size; only re-sizing the calendar
  * (rare: when the entry count crosses a power of two by a factor of two) allocates.
  */
+import { precedes } from './entry-order.ts';
 import type { Callback, Firable } from './event-queue.ts';
 
 const NONE = -1;
@@ -129,8 +130,7 @@ export class CalendarQueue {
     }
     // Most entries go last: later than all of their bucket (entries of one instant always do,
     // their keys grow), so check the tail before walking the list.
-    const tailTime = times[tail] as number;
-    if (tailTime < time || (tailTime === time && (keys[tail] as number) < key)) {
+    if (precedes(times[tail] as number, keys[tail] as number, time, key)) {
       next[tail] = slot;
       this.tails[bucket] = slot;
       return;
@@ -138,8 +138,7 @@ export class CalendarQueue {
     let before = NONE;
     let at = this.heads[bucket] as number;
     for (;;) {
-      const t = times[at] as number;
-      if (t > time || (t === time && (keys[at] as number) > key)) break;
+      if (precedes(time, key, times[at] as number, keys[at] as number)) break;
       before = at;
       at = next[at] as number;
       this.steps++;

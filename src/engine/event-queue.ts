@@ -27,6 +27,7 @@
  * order of a run.
  */
 import { CalendarQueue } from './calendar-queue.ts';
+import { precedes } from './entry-order.ts';
 
 /** A cheap scheduled callback: receives the number it was scheduled with. */
 export type Callback = (data: number) => void;
@@ -144,7 +145,6 @@ export class EventQueue {
    * so the lanes and `popBefore` compare against it as against any heap top.
    */
   private readonly calendar = new CalendarQueue();
-  private onCalendar = false;
   /**
    * The heap size at which a push goes out of line (`pushOffHeap`): HEAP_CAPACITY, or 1 on the
    * calendar. One comparison on the hot path tells both cases.
@@ -193,7 +193,7 @@ export class EventQueue {
     while (i > 0) {
       const parent = (i - 1) >> 2;
       const pt = times[parent] as number;
-      if (pt < time || (pt === time && (keys[parent] as number) < key)) break;
+      if (precedes(pt, keys[parent] as number, time, key)) break;
       this.moveEntry(parent, i);
       i = parent;
     }
@@ -225,7 +225,7 @@ export class EventQueue {
     if (urgent.size > 0) {
       const t = urgent.times[urgent.head] as number;
       const k = urgent.keys[urgent.head] as number;
-      if (t < bestTime || (t === bestTime && k < bestKey)) {
+      if (precedes(t, k, bestTime, bestKey)) {
         lane = urgent;
         bestTime = t;
         bestKey = k;
@@ -235,7 +235,7 @@ export class EventQueue {
     if (normal.size > 0) {
       const t = normal.times[normal.head] as number;
       const k = normal.keys[normal.head] as number;
-      if (t < bestTime || (t === bestTime && k < bestKey)) {
+      if (precedes(t, k, bestTime, bestKey)) {
         lane = normal;
         bestTime = t;
       }
@@ -274,13 +274,13 @@ export class EventQueue {
         const end = Math.min(first + 4, last);
         for (let c = first + 1; c < end; c++) {
           const t = times[c] as number;
-          if (t < ct || (t === ct && (keys[c] as number) < ck)) {
+          if (precedes(t, keys[c] as number, ct, ck)) {
             child = c;
             ct = t;
             ck = keys[c] as number;
           }
         }
-        if (lt < ct || (lt === ct && lk < ck)) break;
+        if (precedes(lt, lk, ct, ck)) break;
         this.moveEntry(child, i);
         i = child;
       }
@@ -302,7 +302,7 @@ export class EventQueue {
     if (!this.onCalendar) this.toCalendar();
     const rootTime = this.times[0] as number;
     const rootKey = this.keys[0] as number;
-    if (time < rootTime || (time === rootTime && key < rootKey)) {
+    if (precedes(time, key, rootTime, rootKey)) {
       this.calendar.push(rootTime, rootKey, this.targets[0] as Callback | Firable, this.datas[0] as number);
       this.times[0] = time;
       this.keys[0] = key;
@@ -332,7 +332,6 @@ export class EventQueue {
       this.targets[i] = undefined;
     }
     this.heapSize = 1;
-    this.onCalendar = true;
     this.heapRoom = 1;
   }
 
@@ -350,8 +349,12 @@ export class EventQueue {
       this.keys[i] = calendar.poppedKey;
       this.datas[i] = calendar.poppedData;
     }
-    this.onCalendar = false;
     this.heapRoom = HEAP_CAPACITY;
+  }
+
+  /** Whether all entries but the heap's root wait in the calendar (`heapRoom` says so). */
+  private get onCalendar(): boolean {
+    return this.heapRoom === 1;
   }
 
   private moveEntry(from: number, to: number): void {

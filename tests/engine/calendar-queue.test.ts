@@ -52,6 +52,17 @@ function replay(operations: ReadonlyArray<Push | 'pop'>): { got: number[]; expec
   return { got, expected };
 }
 
+/** Uniform numbers in (0, 1) from xorshift32: fixed delays, independent of the project's streams. */
+function xorshiftUniform(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return ((state >>> 0) + 0.5) / 2 ** 32;
+  };
+}
+
 describe('CalendarQueue', () => {
   it('pops like a sorted list for any mix of delays: ties, bursts at one instant, dense fronts and far outliers', () => {
     // Delays in hours: zero (ties broken by key), coarse steps (more ties), fine ones, and
@@ -75,14 +86,7 @@ describe('CalendarQueue', () => {
   });
 
   it('keeps the order while it doubles and halves its buckets many times (10^4 entries in, all out, twice)', () => {
-    let seed = 12345;
-    // xorshift32: a fixed sequence of delays, independent of the project's streams.
-    const uniform = (): number => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) / 2 ** 32;
-    };
+    const uniform = xorshiftUniform(12345);
     const operations: Array<Push | 'pop'> = [];
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 10_000; i++) {
@@ -102,40 +106,38 @@ describe('CalendarQueue', () => {
     // The count never doubles or halves, so only the steps check can notice that the days have
     // become far too wide (all entries in a handful of buckets).
     const resize = vi.spyOn(CalendarQueue.prototype as unknown as { resize(buckets: number): void }, 'resize');
-    const queue = new CalendarQueue();
-    const sorted: Entry[] = [];
-    const insert = (entry: Entry): void => {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (byTimeThenKey(sorted[mid] as Entry, entry) < 0) lo = mid + 1;
-        else hi = mid;
+    // Test files share modules (vitest.config.ts): the spy must go whatever happens below.
+    try {
+      const queue = new CalendarQueue();
+      const sorted: Entry[] = [];
+      const insert = (entry: Entry): void => {
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (byTimeThenKey(sorted[mid] as Entry, entry) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        sorted.splice(lo, 0, entry);
+        queue.push(entry.time, entry.key, noop, 0);
+      };
+      const uniform = xorshiftUniform(99);
+      let key = 0;
+      for (let i = 0; i < 2_000; i++) insert({ time: -Math.log(uniform()), key: key++ });
+      let resizesBefore = 0;
+      for (let i = 0; i < 20_000; i++) {
+        if (i === 10_000) resizesBefore = resize.mock.calls.length;
+        queue.pop();
+        const expected = sorted.shift() as Entry;
+        expect(queue.poppedKey).toBe(expected.key);
+        const scale = i < 10_000 ? 1 : 0.001;
+        insert({ time: queue.poppedTime - Math.log(uniform()) * scale, key: key++ });
       }
-      sorted.splice(lo, 0, entry);
-      queue.push(entry.time, entry.key, noop, 0);
-    };
-    let seed = 99;
-    const uniform = (): number => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return ((seed >>> 0) + 0.5) / 2 ** 32;
-    };
-    let key = 0;
-    for (let i = 0; i < 2_000; i++) insert({ time: -Math.log(uniform()), key: key++ });
-    let resizesBefore = 0;
-    for (let i = 0; i < 20_000; i++) {
-      if (i === 10_000) resizesBefore = resize.mock.calls.length;
-      queue.pop();
-      const expected = sorted.shift() as Entry;
-      expect(queue.poppedKey).toBe(expected.key);
-      const scale = i < 10_000 ? 1 : 0.001;
-      insert({ time: queue.poppedTime - Math.log(uniform()) * scale, key: key++ });
+      expect(queue.size).toBe(2_000);
+      expect(resize.mock.calls.length).toBeGreaterThan(resizesBefore);
+    } finally {
+      resize.mockRestore();
     }
-    expect(queue.size).toBe(2_000);
-    expect(resize.mock.calls.length).toBeGreaterThan(resizesBefore);
-    resize.mockRestore();
   });
 
   it('orders entries of one instant by key however many share it (all in one bucket)', () => {

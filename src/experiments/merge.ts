@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { replicationSeed } from '../random/index.ts';
-import { writeFileAtomic } from '../output/atomic-write.ts';
+import { writeChunksAtomic } from '../output/atomic-write.ts';
+import { chunkLines } from '../output/csv.ts';
 import { orderRecords } from './assemble.ts';
 import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences } from './fingerprint.ts';
@@ -86,7 +87,8 @@ export function mergeRuns(options: MergeOptions): MergeResult {
   writeRunInfo(runDir, { ...first.info, runId, shard: null, createdAt: new Date().toISOString() });
   const ordered = orderRecords(experiment, [...records.values()].map((r) => r.record));
   // The merged journal, in canonical order, makes the merged folder a complete run of its own.
-  writeFileAtomic(path.join(runDir, RUN_FILES.journal), ordered.map((r) => `${journalLineText(r)}\n`).join(''));
+  // In chunks: a journal holds every replication's series, tens of MB per 200 corridor replications.
+  writeChunksAtomic(path.join(runDir, RUN_FILES.journal), chunkLines(journalLines(ordered)));
   const { texts } = assembleOutputs(experiment, ordered);
   const manifest = writeOutputs(runDir, texts, {
     kind: 'merge',
@@ -142,4 +144,9 @@ function missingReport(
   }
   if (job !== null && rerun.length > 0) lines.push(`  then merge again; or re-run ${rerun.length === 1 ? 'it' : 'them'} and the merge in one go: ${slurmResubmitCommand(job, rerun)}`);
   return lines;
+}
+
+/** The journal's lines of `ordered`, one at a time. */
+function* journalLines(ordered: readonly ReplicationRecord[]): Generator<string> {
+  for (const record of ordered) yield `${journalLineText(record)}\n`;
 }

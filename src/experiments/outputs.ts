@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../output/atomic-write.ts';
-import { csvField, csvLine, csvText } from '../output/csv.ts';
+import { writeChunksAtomic, writeFileAtomic } from '../output/atomic-write.ts';
+import { chunkLines, csvChunks, csvField, csvLine, csvText, type CsvCell } from '../output/csv.ts';
 import { formatNumber } from '../output/number-format.ts';
 import { lockfileSha256, provenance, workingTreeDirty } from '../output/provenance.ts';
 import { compare, summarize, type ComparisonRow, type SummaryRow } from './assemble.ts';
@@ -41,26 +41,55 @@ export const COLUMNS = {
 /** The name of one of a run's CSV files. */
 export type OutputFile = keyof typeof COLUMNS;
 
-/** One output file's text and data-row count. */
-export interface OutputText {
+/** One output file whose text is kept whole: small files (summary.csv, comparison.csv, ...). */
+export interface OutputWhole {
   readonly file: OutputFile;
   readonly text: string;
   readonly rows: number;
 }
 
+/**
+ * One output file whose text is made while it is written, chunk by chunk: those that grow with
+ * the replications (series.csv, replications.csv) or with the pairs of scenarios (pairs.csv).
+ * Kept whole, series.csv is tens of MB for the full study and would pass V8's string limit
+ * (about 512 MB) at about 2,000 corridor replications, after the whole run.
+ */
+export interface OutputStreamed {
+  readonly file: OutputFile;
+  readonly rows: number;
+  /** The text in chunks, from the start; each call starts again. */
+  readonly chunks: () => Iterable<string>;
+}
+
+/** One output file's text and data-row count. */
+export type OutputText = OutputWhole | OutputStreamed;
+
+/** The chunks of an output file's text. */
+export function outputChunks(output: OutputText): Iterable<string> {
+  return 'text' in output ? [output.text] : output.chunks();
+}
+
+/** An output file's whole text (tests, and files small enough to hold). */
+export function outputString(output: OutputText): string {
+  return 'text' in output ? output.text : [...output.chunks()].join('');
+}
+
 /** The CSV texts of a complete set of ordered records (see `orderRecords`). */
 export function outputTexts(ordered: readonly ReplicationRecord[], summary: readonly SummaryRow[], comparison: readonly ComparisonRow[]): OutputText[] {
-  const replications = ordered.flatMap((r) => r.metrics.map((m) => [r.scenario, r.replication, r.seed, m.metric, m.value]));
   const summaryRows = summary.map((s) => [s.scenario, s.metric, s.n, s.mean, s.sd, s.ci95Low, s.ci95High, s.p50, s.p95]);
   const comparisonRows = comparison.map((c) => [
     c.scenario, c.baseline, c.metric, c.n, c.baselineMean, c.scenarioMean, c.meanDifference, c.ci95Low, c.ci95High, c.relativeChange,
   ]);
   return [
-    { file: 'replications.csv', text: csvText(COLUMNS['replications.csv'], replications), rows: replications.length },
+    { file: 'replications.csv', rows: ordered.reduce((n, r) => n + r.metrics.length, 0), chunks: () => csvChunks(COLUMNS['replications.csv'], replicationRows(ordered)) },
     { file: 'summary.csv', text: csvText(COLUMNS['summary.csv'], summaryRows), rows: summaryRows.length },
     { file: 'comparison.csv', text: csvText(COLUMNS['comparison.csv'], comparisonRows), rows: comparisonRows.length },
     { file: 'series.csv', ...seriesCsv(ordered) },
   ];
+}
+
+function* replicationRows(ordered: readonly ReplicationRecord[]): Generator<CsvCell[]> {
+  for (const r of ordered) for (const m of r.metrics) yield [r.scenario, r.replication, r.seed, m.metric, m.value];
 }
 
 /**
@@ -69,15 +98,23 @@ export function outputTexts(ordered: readonly ReplicationRecord[], summary: read
  * Written straight from the records, one quoted-as-needed prefix per series: the full study's
  * half a million points make no row array each.
  */
-export function seriesCsv(ordered: readonly ReplicationRecord[]): { text: string; rows: number } {
-  const lines = [csvLine(COLUMNS['series.csv'])];
+export function seriesCsv(ordered: readonly ReplicationRecord[]): { rows: number; chunks: () => Iterable<string> } {
+  let rows = 0;
+  for (const r of ordered) for (const s of r.series ?? []) rows += s.values.length;
+  return { rows, chunks: () => chunkLines(seriesLines(ordered)) };
+}
+
+function* seriesLines(ordered: readonly ReplicationRecord[]): Generator<string> {
+  yield csvLine(COLUMNS['series.csv']);
   for (const r of ordered) {
     for (const s of r.series ?? []) {
       const head = `${csvField(r.scenario)},${formatNumber(r.replication)},${csvField(s.series)},${csvField(s.key)},`;
-      s.values.forEach((value, i) => lines.push(`${head}${formatNumber(seriesX(s.series, i))},${value === null ? '' : formatNumber(value)}\r\n`));
+      for (let i = 0; i < s.values.length; i++) {
+        const value = s.values[i] ?? null;
+        yield `${head}${formatNumber(seriesX(s.series, i))},${value === null ? '' : formatNumber(value)}\r\n`;
+      }
     }
   }
-  return { text: lines.join(''), rows: lines.length - 1 };
 }
 
 /** An output file as listed in the manifest. */
@@ -136,10 +173,9 @@ export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFi
 /** Write the CSV files (if any) and then manifest.json into `dir`. Returns the manifest. */
 export function writeOutputs(dir: string, texts: readonly OutputText[], base: ManifestBase): Manifest {
   const outputs: OutputDigest[] = [];
-  for (const { file, text, rows } of texts) {
-    const bytes = Buffer.from(text, 'utf8');
-    writeFileAtomic(path.join(dir, file), bytes);
-    outputs.push({ file, sha256: sha256(bytes), bytes: bytes.length, rows });
+  for (const output of texts) {
+    const { sha256: digest, bytes } = writeChunksAtomic(path.join(dir, output.file), outputChunks(output));
+    outputs.push({ file: output.file, sha256: digest, bytes, rows: output.rows });
   }
   const p = provenance();
   const manifest: Manifest = {

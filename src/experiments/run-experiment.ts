@@ -157,7 +157,8 @@ export async function runExperiment(input: Experiment, options: RunOptions = {})
   // time for a few scenarios, while the workers wait).
   if (plan.runDir !== null) {
     const texts = plan.shard === null ? runTexts(plan.experiment, ordered, summary, comparison) : [];
-    written = new Map(texts.map((t) => [t.file, t.text]));
+    // The files kept whole, for the report to read from memory; it reads streamed ones from disk.
+    written = new Map(texts.flatMap((t) => ('text' in t ? [[t.file, t.text] as const] : [])));
     // run.json was written before the first batch; it gets the outcome too, so a folder says how far it got.
     if (precision !== null) writeRunInfo(plan.runDir, { ...readRunInfo(plan.runDir), precision });
     manifest = writeOutputs(plan.runDir, texts, {

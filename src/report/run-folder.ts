@@ -13,6 +13,7 @@ import { COLUMNS, type Manifest } from '../experiments/outputs.ts';
 import { RUN_FILES } from '../experiments/run-dir.ts';
 import { inputResolver, withResolvedInputs } from '../experiments/run-inputs.ts';
 import { loadScenario } from '../experiments/worker-protocol.ts';
+import { readLineChunks } from '../output/read-chunks.ts';
 import { csvObjects, numberCell } from './csv-read.ts';
 import { ReportError } from './report-error.ts';
 import { SeriesTable } from './series-table.ts';
@@ -104,9 +105,15 @@ export function readRunFolder(dir: string, written: Written = NOTHING_WRITTEN): 
       relativeChange: numberCell(r.relative_change),
     }),
   );
-  const seriesText = readText(dir, 'series.csv', written);
-  const series = seriesText === null ? new SeriesTable() : SeriesTable.fromCsv(seriesText, COLUMNS['series.csv']);
-  return { dir, manifest, experiment, summary, comparison, series, model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
+  return { dir, manifest, experiment, summary, comparison, series: readSeries(dir, written), model: baselineModel(withResolvedInputs(experiment, inputResolver(dir, manifest.inputs))) };
+}
+
+/** series.csv, from memory or else read from disk in pieces (it is tens of MB for the full study). */
+function readSeries(dir: string, written: Written): SeriesTable {
+  const known = written.get('series.csv');
+  if (known !== undefined) return SeriesTable.fromCsv(known, COLUMNS['series.csv']);
+  const file = path.join(dir, 'series.csv');
+  return existsSync(file) ? SeriesTable.fromCsvChunks(readLineChunks(file), COLUMNS['series.csv']) : new SeriesTable();
 }
 
 /** The baseline scenario's model, from the run folder's copies (inputs/) or, for an older run, relative to the current folder. */

@@ -6,7 +6,7 @@
  * strings per line made reading it, and collecting the garbage, about a second of the report.
  */
 import { isSeriesName, type SeriesName } from '../experiments/series.ts';
-import { checkHeader, csvRows, numberCell } from './csv-read.ts';
+import { checkHeader, numberCell, parseCsv } from './csv-read.ts';
 
 /** One row of series.csv: point `x` of a series in one replication (units in the series name). */
 export interface SeriesPoint {
@@ -47,28 +47,53 @@ export class SeriesTable {
    * @throws ReportError naming series.csv if the header differs
    */
   static fromCsv(text: string, columns: readonly string[]): SeriesTable {
+    return SeriesTable.fromCsvChunks([text], columns);
+  }
+
+  /**
+   * `fromCsv` of a text given in consecutive pieces of whole lines (`readLineChunks` of the
+   * file), so that no string holds the whole file: the full study's series.csv is tens of MB,
+   * and a sweep of a few thousand replications would pass V8's string limit.
+   * @throws ReportError naming series.csv if the header differs
+   */
+  static fromCsvChunks(chunks: Iterable<string>, columns: readonly string[]): SeriesTable {
     const table = new SeriesTable();
-    // Fields with quotes (none of ours: ids have no commas) go through the general parser.
-    if (text.includes('"')) {
-      for (const [scenario = '', , series = '', key = '', x = '', value] of csvRows(text, columns, 'series.csv')) {
-        if (isSeriesName(series)) table.add(series, scenario, key, x, numberCell(value));
+    let first = true;
+    for (const lines of chunks) {
+      if (lines === '') continue;
+      let body = lines;
+      if (first) {
+        first = false;
+        const newline = lines.indexOf('\n');
+        checkHeader((newline < 0 ? lines : lines.slice(0, newline)).replace(/\r$/, '').split(','), columns, 'series.csv');
+        body = newline < 0 ? '' : lines.slice(newline + 1);
       }
-      return table;
+      table.readLines(body);
     }
-    const newline = text.indexOf('\n');
-    checkHeader(text === '' ? undefined : (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '').split(','), columns, 'series.csv');
-    table.readPlain(text);
+    if (first) checkHeader(undefined, columns, 'series.csv');
     return table;
+  }
+
+  /** Whole data lines of series.csv. */
+  private readLines(text: string): void {
+    if (!text.includes('"')) {
+      this.readPlain(text);
+      return;
+    }
+    // Fields with quotes (none of ours: ids have no commas) go through the general parser.
+    for (const [scenario = '', , series = '', key = '', x = '', value] of parseCsv(text)) {
+      if (isSeriesName(series)) this.add(series, scenario, key, x, numberCell(value));
+    }
   }
 
   /** Lines without quotes: consecutive lines of one replication's series and key share their group map. */
   private readPlain(text: string): void {
-    let pos = text.indexOf('\n') + 1;
+    let pos = 0;
     let prefix = '';
     let points: PointsByX | null = null;
     let scenario = '';
     let key = '';
-    while (pos > 0 && pos < text.length) {
+    while (pos < text.length) {
       const newline = text.indexOf('\n', pos);
       const end = newline < 0 ? text.length : newline;
       const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
@@ -85,6 +110,7 @@ export class SeriesTable {
         }
         if (points !== null) this.addTo(points, scenario, key, text.slice(xComma + 1, valueComma), numberCell(text.slice(valueComma + 1, lineEnd)));
       }
+      if (newline < 0) break;
       pos = newline + 1;
     }
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compare, orderRecords, summarize } from '../../src/experiments/assemble.ts';
 import { defineExperiment } from '../../src/experiments/index.ts';
 import type { ReplicationRecord } from '../../src/experiments/journal.ts';
-import { outputTexts } from '../../src/experiments/outputs.ts';
+import { outputString, outputTexts } from '../../src/experiments/outputs.ts';
 
 const experiment = defineExperiment({
   name: 'synthetic',
@@ -82,7 +82,7 @@ describe('output files', () => {
   it('are the same bytes whatever order the records finished in', () => {
     const texts = (list: readonly ReplicationRecord[]): string[] => {
       const o = orderRecords(experiment, list);
-      return outputTexts(o, summarize(experiment, o), compare(experiment, o)).map((t) => t.text);
+      return outputTexts(o, summarize(experiment, o), compare(experiment, o)).map(outputString);
     };
     const reference = texts(records);
     for (let k = 1; k < 5; k++) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineExperiment, runExperiment } from '../../src/experiments/index.ts';
-import { assembleOutputs } from '../../src/experiments/outputs.ts';
+import { assembleOutputs, outputString } from '../../src/experiments/outputs.ts';
 import { chooseWarmup, HOURS_PER_WEEK } from '../../src/experiments/output-analysis/auto-warmup.ts';
 import type { ReplicationRecord } from '../../src/experiments/journal.ts';
 import tiny from './fixtures/tiny.ts';
@@ -69,7 +69,7 @@ describe("warmup: 'auto'", () => {
     expect([5, 6]).toContain(choice?.capWeeks); // 12 weeks of pilot; the last may be incomplete
     expect(one.experiment.warmupHours).toBe(choice?.warmupHours);
     expect(two.experiment).toEqual(one.experiment);
-    expect(assembleOutputs(two.experiment, two.records).texts).toEqual(assembleOutputs(one.experiment, one.records).texts);
+    expect(assembleOutputs(two.experiment, two.records).texts.map(outputString)).toEqual(assembleOutputs(one.experiment, one.records).texts.map(outputString));
   }, 60_000);
 
   it('leaves a fixed warm-up alone', () => {

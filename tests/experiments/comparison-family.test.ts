@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runExperiment, withOverrides } from '../../src/experiments/index.ts';
-import { assembleOutputs } from '../../src/experiments/outputs.ts';
+import { assembleOutputs, outputString } from '../../src/experiments/outputs.ts';
 import { comparisonFamilyRows, metricDirection } from '../../src/experiments/output-analysis/comparison-family.ts';
 import { allPairwiseComparisons, multipleComparisonsWithBest } from '../../src/stats/comparisons.ts';
 import tiny from './fixtures/tiny.ts';
@@ -28,7 +28,8 @@ describe('pairs.csv and best.csv', () => {
     expect(run.status).toBe('complete');
     const { texts } = assembleOutputs(run.experiment, run.records);
     expect(texts.map((t) => t.file)).toEqual(['replications.csv', 'summary.csv', 'comparison.csv', 'series.csv', 'pairs.csv', 'best.csv']);
-    const pairs = texts.find((t) => t.file === 'pairs.csv')?.text ?? '';
+    const pairsFile = texts.find((t) => t.file === 'pairs.csv');
+    const pairs = pairsFile === undefined ? '' : outputString(pairsFile);
     expect(pairs.split('\r\n')[0]).toBe('metric,scenario_a,scenario_b,n,mean_a,mean_b,mean_difference,bonferroni_low,bonferroni_high,per_pair_confidence,p_value,holm_p_value,holm_significant');
 
     const metric = 'network.backlog_feu';

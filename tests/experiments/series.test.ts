@@ -9,7 +9,7 @@ import { TRANSIT_QUANTILE_LEVELS, type ReplicationResult, type RouteResult, type
 import { compare, orderRecords, summarize } from '../../src/experiments/assemble.ts';
 import { defineExperiment, runExperiment, withOverrides } from '../../src/experiments/index.ts';
 import { journalLineText, JournalWriter, readJournal, type ReplicationRecord } from '../../src/experiments/journal.ts';
-import { outputTexts, seriesCsv } from '../../src/experiments/outputs.ts';
+import { outputString, outputTexts, seriesCsv } from '../../src/experiments/outputs.ts';
 import { csvText } from '../../src/output/csv.ts';
 import fc from 'fast-check';
 import { replicationSeries, seriesX } from '../../src/experiments/series.ts';
@@ -73,7 +73,7 @@ describe('replication series', () => {
     const ordered = orderRecords(experiment, records);
     const texts = outputTexts(ordered, summarize(experiment, ordered), compare(experiment, ordered));
     const csv = texts.find((t) => t.file === 'series.csv');
-    const lines = csv?.text.split('\r\n') ?? [];
+    const lines = csv === undefined ? [] : outputString(csv).split('\r\n');
     expect(lines.slice(0, 3)).toEqual(['scenario,replication,series,key,x,value', 'base,0,route_weekly_feu,r1,0,3', 'base,0,route_weekly_feu,r1,1,4']);
     expect(lines).toContain('base,0,route_transit_h,r1,0.05,5');
     expect(lines).toContain('base,1,route_transit_h,r2,0.99,');
@@ -114,7 +114,8 @@ describe('series.csv bytes', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 4 }), (records) => {
         const ordered = records as unknown as ReplicationRecord[];
-        const { text, rows } = seriesCsv(ordered);
+        const { chunks, rows } = seriesCsv(ordered);
+        const text = [...chunks()].join('');
         expect(text).toBe(viaRows(ordered));
         expect(rows).toBe(ordered.reduce((n, r) => n + (r.series ?? []).reduce((m, s) => m + s.values.length, 0), 0));
       }),

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, writeFileAtomic } from '../../src/output/atomic-write.ts';
+import { removeStaleTemporaries, writeChunksAtomic, writeFileAtomic } from '../../src/output/atomic-write.ts';
 
 const tempDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-atomic-'));
 
@@ -33,5 +34,31 @@ describe('writeFileAtomic', () => {
     removeStaleTemporaries(dir);
     expect(readdirSync(dir)).toEqual(['summary.csv']);
     expect(existsSync(path.join(dir, 'summary.csv'))).toBe(true);
+  });
+});
+
+describe('writeChunksAtomic', () => {
+  it('writes the chunks in order as UTF-8 and returns the digest and size of what it wrote', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'series.csv');
+    const chunks = ['scénario,x\r\n', Buffer.from('a,1\r\n'), '', 'b,€2\r\n'];
+    const written = writeChunksAtomic(file, chunks);
+    const expected = Buffer.from('scénario,x\r\na,1\r\nb,€2\r\n', 'utf8');
+    expect(readFileSync(file)).toEqual(expected);
+    expect(written).toEqual({ sha256: createHash('sha256').update(expected).digest('hex'), bytes: expected.length });
+    expect(readdirSync(dir)).toEqual(['series.csv']);
+  });
+
+  it('leaves the old file and no temporary file when the chunks fail half way', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'series.csv');
+    writeFileAtomic(file, 'old\r\n');
+    function* failing(): Generator<string> {
+      yield 'new,';
+      throw new RangeError('a row has 3 cells, the header 2');
+    }
+    expect(() => writeChunksAtomic(file, failing())).toThrow('a row has 3 cells');
+    expect(readFileSync(file, 'utf8')).toBe('old\r\n');
+    expect(readdirSync(dir)).toEqual(['series.csv']);
   });
 });

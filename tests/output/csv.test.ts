@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText } from '../../src/output/csv.ts';
+import { chunkLines, csvChunks, csvText } from '../../src/output/csv.ts';
 import { formatNumber } from '../../src/output/number-format.ts';
 
 /** A strict RFC 4180 reader (records end with CRLF; quoted fields may hold anything), for the round trip. */
@@ -69,5 +69,30 @@ describe('csvText (RFC 4180)', () => {
 
   it('refuses a row that does not fit the header', () => {
     expect(() => csvText(['a', 'b'], [['only one']])).toThrow('a row has 1 cells, the header 2');
+  });
+});
+
+describe('csvChunks and chunkLines (files written as they are made)', () => {
+  it('cut the text only between lines, into pieces of about a megabyte whose concatenation is csvText', () => {
+    // 40,000 rows of about 40 characters: 1.6 MB, so two or more chunks.
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`scenario-${i % 7}`, i, i / 3, i % 5 === 0 ? null : 'a,b']);
+    const header = ['scenario', 'replication', 'value', 'note'];
+    const chunks = [...csvChunks(header, rows)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(csvText(header, rows));
+    for (const chunk of chunks) expect(chunk.endsWith('\r\n')).toBe(true);
+    // Each but the last holds at least a megabyte and at most one line more.
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(1 << 20);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan((1 << 20) + 100);
+  });
+
+  it('yield nothing for no lines, and a short text whole', () => {
+    expect([...chunkLines([])]).toEqual([]);
+    expect([...chunkLines(['a\r\n', 'b\r\n'])]).toEqual(['a\r\nb\r\n']);
+  });
+
+  it('check a row\'s length as csvText does, when the row is reached', () => {
+    const chunks = csvChunks(['a', 'b'], [['x', 1], ['y']]);
+    expect(() => [...chunks]).toThrow('a row has 1 cells, the header 2');
   });
 });

@@ -95,10 +95,12 @@ describe('writeReport', () => {
 
   it('takes the CSVs the run has just written from memory, exactly as they are on disk', () => {
     const names = readdirSync(runDir).filter((f) => f.endsWith('.csv'));
-    expect([...fixtureWritten.keys()].sort()).toEqual(names.sort());
-    for (const name of names) expect(fixtureWritten.get(name)).toBe(readFileSync(path.join(runDir, name), 'utf8'));
+    // Files that grow with the replications (or pairs of scenarios) are written in chunks and never held whole.
+    const streamed = ['pairs.csv', 'replications.csv', 'series.csv'];
+    expect([...fixtureWritten.keys()].sort()).toEqual(names.filter((name) => !streamed.includes(name)).sort());
+    for (const name of fixtureWritten.keys()) expect(fixtureWritten.get(name)).toBe(readFileSync(path.join(runDir, name), 'utf8'));
     // Memory first: a series.csv with only its header there means no series, whatever the disk holds.
-    const header = `${(fixtureWritten.get('series.csv') ?? '').split('\r\n')[0]}\r\n`;
+    const header = `${readFileSync(path.join(runDir, 'series.csv'), 'utf8').split('\r\n')[0]}\r\n`;
     expect(readRunFolder(runDir).series.isEmpty).toBe(false);
     expect(readRunFolder(runDir, new Map([['series.csv', header]])).series.isEmpty).toBe(true);
     const [fromMemory, fromDisk] = [readRunFolder(runDir, fixtureWritten), readRunFolder(runDir)];

@@ -1,5 +1,9 @@
 /** series.csv read into groups for averaging: the fast line scanner against the general CSV parser. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLineChunks } from '../../src/output/read-chunks.ts';
 import { COLUMNS } from '../../src/experiments/outputs.ts';
 import { ReportError } from '../../src/report/report-error.ts';
 import { SeriesTable } from '../../src/report/series-table.ts';
@@ -53,5 +57,16 @@ describe('SeriesTable', () => {
   it('is empty with only a header', () => {
     expect(SeriesTable.fromCsv(`${header}\n`, columns).isEmpty).toBe(true);
   });
-});
 
+  it('reads a file in pieces of whole lines (fromCsvChunks) as it reads the whole text, quoted lines among them', () => {
+    const text = `${header}\r\n${[...lines, '"c,1",0,route_weekly_feu,"r""3",0,7', 'c,0,route_weekly_feu,r1,0,8'].join('\r\n')}\r\n`;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-series-')), 'series.csv');
+    writeFileSync(file, text);
+    const whole = dump(SeriesTable.fromCsv(text, columns));
+    expect(whole.length).toBeGreaterThan(6);
+    // 1 byte: one line per piece, the header alone in the first.
+    for (const chunkBytes of [1, 30, 1 << 20]) expect(dump(SeriesTable.fromCsvChunks(readLineChunks(file, chunkBytes), columns))).toEqual(whole);
+    expect(() => SeriesTable.fromCsvChunks([], columns)).toThrow(ReportError);
+    expect(() => SeriesTable.fromCsvChunks(['scenario,x\r\n', 'a,1\r\n'], columns)).toThrow(ReportError);
+  });
+});

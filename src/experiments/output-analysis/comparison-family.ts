@@ -17,7 +17,7 @@
  * experiment order. A function of the set of records only, so the bytes do not depend on the
  * worker count or completion order.
  */
-import { csvText } from '../../output/csv.ts';
+import { csvChunks, csvText } from '../../output/csv.ts';
 import { allPairwiseComparisons, multipleComparisonsWithBest, type Better, type ScenarioValues } from '../../stats/comparisons.ts';
 import { valuesByScenario } from '../assemble.ts';
 import type { Experiment } from '../define-experiment.ts';
@@ -107,11 +107,15 @@ export function comparisonFamilyRows(experiment: Experiment, ordered: readonly R
 }
 
 /** pairs.csv and best.csv texts (with their row counts), or none for fewer than 3 scenarios. */
-export function comparisonFamilyTexts(experiment: Experiment, ordered: readonly ReplicationRecord[]): { file: 'pairs.csv' | 'best.csv'; text: string; rows: number }[] {
+export function comparisonFamilyTexts(
+  experiment: Experiment,
+  ordered: readonly ReplicationRecord[],
+): [{ file: 'pairs.csv'; chunks: () => Iterable<string>; rows: number }, { file: 'best.csv'; text: string; rows: number }] | [] {
   if (experiment.scenarios.length < MIN_FAMILY_SCENARIOS) return [];
   const { pairs, best } = comparisonFamilyRows(experiment, ordered);
+  // pairs.csv grows with the square of the scenarios (a sweep of 100 has 4,950 pairs): written in chunks.
   return [
-    { file: 'pairs.csv', text: csvText(PAIRS_COLUMNS, pairs), rows: pairs.length },
+    { file: 'pairs.csv', chunks: () => csvChunks(PAIRS_COLUMNS, pairs), rows: pairs.length },
     { file: 'best.csv', text: csvText(BEST_COLUMNS, best), rows: best.length },
   ];
 }

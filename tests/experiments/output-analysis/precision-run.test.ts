@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineExperiment, runExperiment, type Experiment, type ReplicationRecord } from '../../../src/experiments/index.ts';
-import { assembleOutputs } from '../../../src/experiments/outputs.ts';
+import { assembleOutputs, outputString } from '../../../src/experiments/outputs.ts';
 import { describePrecisionOutcome, precisionStep, type PrecisionOutcome } from '../../../src/experiments/output-analysis/precision-run.ts';
 import { parsePrecisionOption, type PrecisionSpec } from '../../../src/experiments/output-analysis/precision-spec.ts';
 import { replicationsForHalfWidth } from '../../../src/stats/precision.ts';
@@ -85,6 +85,6 @@ describe('replications to a precision', () => {
     expect(one.precision?.steps.length).toBeGreaterThan(1); // at least one batch after the pilot
     expect(two.precision).toEqual(one.precision);
     expect(one.records.map((r) => [r.scenario, r.replication])).toEqual(Array.from({ length: one.precision?.replications ?? 0 }, (_, i) => ['base', i]));
-    expect(assembleOutputs(two.experiment, two.records).texts).toEqual(assembleOutputs(one.experiment, one.records).texts);
+    expect(assembleOutputs(two.experiment, two.records).texts.map(outputString)).toEqual(assembleOutputs(one.experiment, one.records).texts.map(outputString));
   }, 30_000);
 });

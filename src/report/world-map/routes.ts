@@ -29,6 +29,21 @@ const SMOOTH = 12;
 const TAPER = 18;
 /** Gap between bundled legs, pixels. */
 const GAP = 1;
+/** Cells kept apart on each axis by the neighbour search's cell keys (see `cellKey`). */
+const CELL_SPAN = 4096;
+
+/**
+ * The key of grid cell (cx, cy): an integer below 2^24, so the map's keys need no boxing. Cells
+ * beyond +-CELL_SPAN / 2 (points far outside a small panel) are clamped to the border cells:
+ * two points in neighbouring cells stay in neighbouring cells, so no candidate is lost, and the
+ * distance test drops the extra ones.
+ */
+function cellKey(cx: number, cy: number): number {
+  const half = CELL_SPAN / 2;
+  const x = Math.min(half - 1, Math.max(-half, cx)) + half;
+  const y = Math.min(half - 1, Math.max(-half, cy)) + half;
+  return x * CELL_SPAN + y;
+}
 
 /** `path` (degrees) sampled along great circles at most every half degree, projected to pixels. */
 function projectPath(frame: Frame, path: readonly GeoPoint[]): Pixel[] {
@@ -112,17 +127,20 @@ export function simplify(line: readonly Pixel[], tolerance = 0.35): Pixel[] {
 
 /**
  * Each leg as a pixel polyline in `frame`, bundled legs shifted apart. Legs are taken in the
- * given order: in a bundle the first is on the left of its direction of travel.
+ * given order: in a bundle the first is on the right of its direction of travel (offsets grow
+ * leftward from there).
  */
 export function legPolylines(frame: Frame, legs: readonly LegTrack[]): Map<string, Pixel[]> {
   const lines = legs.map((leg) => resample(projectPath(frame, leg.path)));
-  // A grid of sample points for the neighbour search.
-  const cell = 16;
-  const grid = new Map<string, { leg: number; i: number }[]>();
-  const key = (x: number, y: number): string => `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
+  // A grid of sample points for the neighbour search. Cells are as wide as the farthest two
+  // legs can be and still run together, so the 3 x 3 cells around a point hold every candidate
+  // (the small maps' thin legs need far smaller cells); a cell's key is a small integer (see
+  // `cellKey`). A string key per cell and a Set per point made this the slowest part of the map.
+  const cell = Math.max(1, ...legs.map((leg) => leg.width)) + GAP + 1;
+  const grid = new Map<number, { leg: number; i: number }[]>();
   lines.forEach((line, leg) =>
     line.forEach(([x, y], i) => {
-      const k = key(x, y);
+      const k = cellKey(Math.floor(x / cell), Math.floor(y / cell));
       const list = grid.get(k);
       if (list === undefined) grid.set(k, [{ leg, i }]);
       else list.push({ leg, i });
@@ -130,26 +148,34 @@ export function legPolylines(frame: Frame, legs: readonly LegTrack[]): Map<strin
   );
   const tangents = lines.map((line) => line.map((_, i) => tangent(line, i)));
   const out = new Map<string, Pixel[]>();
+  // The legs running together at the current point, `a` first (reused from point to point).
+  const together: number[] = [];
   lines.forEach((line, a) => {
     const legA = legs[a] as LegTrack;
     const raw = line.map(([x, y], i): number => {
       const [tx, ty] = (tangents[a] as Pixel[])[i] as Pixel;
       // Legs running along here in the same direction, closer than their half widths and a gap.
-      const together = new Set<number>([a]);
+      together.length = 0;
+      together.push(a);
+      const cx = Math.floor(x / cell);
+      const cy = Math.floor(y / cell);
       for (let gx = -1; gx <= 1; gx++) {
         for (let gy = -1; gy <= 1; gy++) {
-          for (const hit of grid.get(`${Math.floor(x / cell) + gx},${Math.floor(y / cell) + gy}`) ?? []) {
-            if (together.has(hit.leg)) continue;
-            const other = lines[hit.leg] as Pixel[];
-            const [ox, oy] = other[hit.i] as Pixel;
-            const legB = legs[hit.leg] as LegTrack;
-            if (Math.hypot(ox - x, oy - y) > (legA.width + legB.width) / 2 + GAP + 1) continue;
+          for (const hit of grid.get(cellKey(cx + gx, cy + gy)) ?? []) {
+            if (together.includes(hit.leg)) continue;
             const [ux, uy] = (tangents[hit.leg] as Pixel[])[hit.i] as Pixel;
-            if (ux * tx + uy * ty > 0.7) together.add(hit.leg);
+            if (!(ux * tx + uy * ty > 0.7)) continue;
+            const [ox, oy] = (lines[hit.leg] as Pixel[])[hit.i] as Pixel;
+            const limit = (legA.width + (legs[hit.leg] as LegTrack).width) / 2 + GAP + 1;
+            const dx = ox - x;
+            const dy = oy - y;
+            // Squares first (Math.hypot is slow); hypot decides near the limit, where they may differ in the last digit.
+            if (dx * dx + dy * dy > limit * limit * (1 + 1e-9) || Math.hypot(dx, dy) > limit) continue;
+            together.push(hit.leg);
           }
         }
       }
-      if (together.size === 1) return 0;
+      if (together.length === 1) return 0;
       const members = [...together].sort((p, q) => p - q);
       const band = members.reduce((s, m) => s + (legs[m] as LegTrack).width, 0) + GAP * (members.length - 1);
       let before = 0;
@@ -170,7 +196,7 @@ export function legPolylines(frame: Frame, legs: readonly LegTrack[]): Map<strin
       }
       const fade = Math.min(1, (i * STEP) / TAPER, (total - i * STEP) / TAPER);
       const offset = (sum / n) * Math.max(0, fade);
-      const [tx, ty] = tangent(line, i);
+      const [tx, ty] = (tangents[a] as Pixel[])[i] as Pixel;
       // Left of the direction of travel in screen coordinates (y down): normal (ty, -tx).
       return [x + ty * offset, y - tx * offset];
     });

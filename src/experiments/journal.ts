@@ -106,9 +106,14 @@ export function readJournal(file: string): JournalContents {
   if (!existsSync(file)) return { records: [], validBytes: 0, tornTail: false };
   const bytes = readFileSync(file);
   const end = bytes.lastIndexOf(0x0a) + 1;
-  const lines = bytes.subarray(0, end).toString('utf8').split('\n');
-  lines.pop();
-  const records = lines.map((line, i) => parseLine(line, file, i + 1));
+  // Line by line from the bytes: the whole journal as one string would pass V8's string limit
+  // (about 512 MB) at about 7,000 corridor replications, each line holding its series.
+  const records: ReplicationRecord[] = [];
+  for (let start = 0; start < end; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    records.push(parseLine(bytes.toString('utf8', start, newline), file, records.length + 1));
+    start = newline + 1;
+  }
   return { records, validBytes: end, tornTail: end < bytes.length };
 }
 

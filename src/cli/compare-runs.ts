@@ -17,9 +17,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mean } from 'simple-statistics';
-import type { Manifest } from '../experiments/outputs.ts';
+import { COLUMNS, type Manifest } from '../experiments/outputs.ts';
 import { RUN_FILES } from '../experiments/run-dir.ts';
-import { csvObjects, numberCell } from '../report/csv-read.ts';
+import { csvFileRows, numberCell } from '../report/csv-read.ts';
 import { allPairwiseComparisons, holmAdjust } from '../stats/comparisons.ts';
 import { pairedDifferenceSummary, welchDifference } from '../stats/replications.ts';
 import { studentTCdf, studentTQuantile } from '../stats/student-t.ts';
@@ -80,30 +80,29 @@ export function readRunValues(dir: string, what: string): RunValues {
   if (manifest.format !== 'corridor-sim-manifest/1' || !Array.isArray(manifest.experiment?.scenarios)) throw new UsageError(`${what}: ${manifestFile} is not a corridor-sim manifest`);
   const file = path.join(dir, 'replications.csv');
   if (!existsSync(file)) throw new UsageError(`${what}: ${dir} has no replications.csv (a shard? merge the shards first)`);
-  let rows: Record<'scenario' | 'replication' | 'seed' | 'metric' | 'value', string>[];
-  try {
-    rows = csvObjects(readFileSync(file, 'utf8'), ['scenario', 'replication', 'seed', 'metric', 'value'], 'replications.csv');
-  } catch (error) {
-    throw new UsageError(`${what}: ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
   const values = new Map<string, Map<string, Map<number, number>>>();
   const seeds = new Map<string, string>();
   const metrics: string[] = [];
   const seen = new Set<string>();
-  for (const row of rows) {
-    const replication = Number(row.replication);
-    seeds.set(`${row.scenario}#${replication}`, row.seed);
-    if (!seen.has(row.metric)) {
-      seen.add(row.metric);
-      metrics.push(row.metric);
+  try {
+    // Row by row, in pieces of the file: replications.csv grows with the replications.
+    for (const [scenario = '', replicationText = '', seed = '', metric = '', valueText] of csvFileRows(file, COLUMNS['replications.csv'], 'replications.csv')) {
+      const replication = Number(replicationText);
+      seeds.set(`${scenario}#${replication}`, seed);
+      if (!seen.has(metric)) {
+        seen.add(metric);
+        metrics.push(metric);
+      }
+      const value = numberCell(valueText);
+      if (value === null) continue;
+      let byMetric = values.get(scenario);
+      if (byMetric === undefined) values.set(scenario, (byMetric = new Map()));
+      let byReplication = byMetric.get(metric);
+      if (byReplication === undefined) byMetric.set(metric, (byReplication = new Map()));
+      byReplication.set(replication, value);
     }
-    const value = numberCell(row.value);
-    if (value === null) continue;
-    let byMetric = values.get(row.scenario);
-    if (byMetric === undefined) values.set(row.scenario, (byMetric = new Map()));
-    let byReplication = byMetric.get(row.metric);
-    if (byReplication === undefined) byMetric.set(row.metric, (byReplication = new Map()));
-    byReplication.set(replication, value);
+  } catch (error) {
+    throw new UsageError(`${what}: ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { dir, manifest, scenarios: manifest.experiment.scenarios.map((s) => s.id), metrics, values, seeds };
 }

@@ -3,6 +3,7 @@
  * fields, CRLF or LF line ends. Small and strict rather than a dependency, since only our own
  * files are read; a header that is not the expected one is reported, not guessed around.
  */
+import { readLineChunks } from '../output/read-chunks.ts';
 import { ReportError } from './report-error.ts';
 
 /** Split CSV text into records of fields. */
@@ -53,6 +54,29 @@ export function csvRows(text: string, columns: readonly string[], file: string):
   const records = parseCsv(text);
   checkHeader(records[0], columns, file);
   return records.slice(1);
+}
+
+/**
+ * The data rows of the CSV file `file` as field lists in `columns` order, after checking the
+ * header, read in pieces of whole lines (`readLineChunks`): for files that grow with the
+ * replications (replications.csv), which as one string would pass V8's limit of about 512 MB.
+ * `chunkBytes`: the size of the pieces (tests). `name` names the file in errors.
+ * @throws ReportError naming `name` if the header differs (when the iteration reaches it).
+ */
+export function* csvFileRows(file: string, columns: readonly string[], name: string, chunkBytes?: number): Generator<string[]> {
+  let first = true;
+  for (const lines of readLineChunks(file, chunkBytes)) {
+    if (lines === '') continue;
+    const records = parseCsv(lines);
+    if (first) {
+      first = false;
+      checkHeader(records[0], columns, name);
+      yield* records.slice(1);
+    } else {
+      yield* records;
+    }
+  }
+  if (first) checkHeader(undefined, columns, name);
 }
 
 /**

@@ -147,7 +147,7 @@ export async function reproduceRun(options: ReproduceOptions): Promise<Reproduce
         const note = before !== null && sha256(before) !== output.sha256 ? ` (the file beside the manifest was changed after the run)` : '';
         return { file: output.file, identical: true, detail: `identical (sha256 ${digest.slice(0, 16)}…)${note}` };
       }
-      const where = before !== null ? firstDifference(before.toString('utf8'), fresh.toString('utf8')) : 'the original file is gone; only its digest is known';
+      const where = before !== null ? firstDifference(before, fresh) : 'the original file is gone; only its digest is known';
       return { file: output.file, identical: false, detail: `DIFFERS: sha256 ${digest.slice(0, 16)}… vs ${output.sha256.slice(0, 16)}… in the manifest; ${where}` };
     });
     const identical = notes.length === 0 && verdicts.every((v) => v.identical);
@@ -157,15 +157,39 @@ export async function reproduceRun(options: ReproduceOptions): Promise<Reproduce
   }
 }
 
-/** `first difference at line 17: "a,0,1,x,2" (run) vs "a,0,1,x,3" (now)`. */
-export function firstDifference(before: string, after: string): string {
-  const a = before.split('\r\n');
-  const b = after.split('\r\n');
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) {
-      const show = (line: string | undefined): string => (line === undefined ? 'end of file' : JSON.stringify(line.length > 120 ? `${line.slice(0, 117)}...` : line));
-      return `first difference at line ${i + 1}: ${show(a[i])} (run) vs ${show(b[i])} (now)`;
+/**
+ * `first difference at line 17: "a,0,1,x,2" (run) vs "a,0,1,x,3" (now)`: lines are split at
+ * CRLF, as the CSV files end them. Compared as bytes, line by line, and only the two differing
+ * lines decoded: the files may be too large to decode whole (a string holds at most about 512 MB).
+ */
+export function firstDifference(before: Uint8Array, after: Uint8Array): string {
+  const a = crlfLines(Buffer.from(before.buffer, before.byteOffset, before.byteLength));
+  const b = crlfLines(Buffer.from(after.buffer, after.byteOffset, after.byteLength));
+  for (let line = 1; ; line++) {
+    const x = a.next();
+    const y = b.next();
+    if (x.done === true && y.done === true) return 'same text, different bytes';
+    if (x.done === true || y.done === true || !x.value.equals(y.value)) {
+      const show = (bytes: Buffer | undefined): string => {
+        if (bytes === undefined) return 'end of file';
+        const text = bytes.toString('utf8');
+        return JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}...` : text);
+      };
+      return `first difference at line ${line}: ${show(x.done === true ? undefined : x.value)} (run) vs ${show(y.done === true ? undefined : y.value)} (now)`;
     }
   }
-  return 'same text, different bytes';
+}
+
+/** The parts of `bytes` between CRLFs, as `split('\r\n')` gives them (the last may be empty). */
+function* crlfLines(bytes: Buffer): Generator<Buffer> {
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf('\r\n', start);
+    if (end < 0) {
+      yield bytes.subarray(start);
+      return;
+    }
+    yield bytes.subarray(start, end);
+    start = end + 2;
+  }
 }

@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { replicationSeed } from '../random/index.ts';
-import { writeChunksAtomic } from '../output/atomic-write.ts';
-import { chunkLines } from '../output/csv.ts';
+import { writeTextAtomic } from '../output/atomic-write.ts';
 import { orderRecords } from './assemble.ts';
 import { ExperimentError } from './experiment-error.ts';
 import { describeDifferences } from './fingerprint.ts';
@@ -87,8 +86,8 @@ export function mergeRuns(options: MergeOptions): MergeResult {
   writeRunInfo(runDir, { ...first.info, runId, shard: null, createdAt: new Date().toISOString() });
   const ordered = orderRecords(experiment, [...records.values()].map((r) => r.record));
   // The merged journal, in canonical order, makes the merged folder a complete run of its own.
-  // In chunks: a journal holds every replication's series, tens of MB per 200 corridor replications.
-  writeChunksAtomic(path.join(runDir, RUN_FILES.journal), chunkLines(journalLines(ordered)));
+  // Line by line: a journal holds every replication's series, tens of MB per 200 corridor replications.
+  writeTextAtomic(path.join(runDir, RUN_FILES.journal), journalLines(ordered));
   const { texts } = assembleOutputs(experiment, ordered);
   const manifest = writeOutputs(runDir, texts, {
     kind: 'merge',

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeChunksAtomic, writeFileAtomic } from '../output/atomic-write.ts';
-import { chunkLines, csvChunks, csvField, csvLine, csvText, type CsvCell } from '../output/csv.ts';
+import { writeFileAtomic, writeTextAtomic } from '../output/atomic-write.ts';
+import { csvField, csvLine, csvLines, csvText, type CsvCell } from '../output/csv.ts';
 import { formatNumber } from '../output/number-format.ts';
 import { lockfileSha256, provenance, workingTreeDirty } from '../output/provenance.ts';
 import { compare, summarize, type ComparisonRow, type SummaryRow } from './assemble.ts';
@@ -49,7 +49,7 @@ export interface OutputWhole {
 }
 
 /**
- * One output file whose text is made while it is written, chunk by chunk: those that grow with
+ * One output file whose text is made while it is written, line by line: those that grow with
  * the replications (series.csv, replications.csv) or with the pairs of scenarios (pairs.csv).
  * Kept whole, series.csv is tens of MB for the full study and would pass V8's string limit
  * (about 512 MB) at about 2,000 corridor replications, after the whole run.
@@ -57,21 +57,21 @@ export interface OutputWhole {
 export interface OutputStreamed {
   readonly file: OutputFile;
   readonly rows: number;
-  /** The text in chunks, from the start; each call starts again. */
-  readonly chunks: () => Iterable<string>;
+  /** The text in pieces (lines), from the start; each call starts again. */
+  readonly pieces: () => Iterable<string>;
 }
 
 /** One output file's text and data-row count. */
 export type OutputText = OutputWhole | OutputStreamed;
 
-/** The chunks of an output file's text. */
-export function outputChunks(output: OutputText): Iterable<string> {
-  return 'text' in output ? [output.text] : output.chunks();
+/** An output file's text in pieces: the whole text, or its lines. */
+export function outputPieces(output: OutputText): Iterable<string> {
+  return 'text' in output ? [output.text] : output.pieces();
 }
 
 /** An output file's whole text (tests, and files small enough to hold). */
 export function outputString(output: OutputText): string {
-  return 'text' in output ? output.text : [...output.chunks()].join('');
+  return 'text' in output ? output.text : [...output.pieces()].join('');
 }
 
 /** The CSV texts of a complete set of ordered records (see `orderRecords`). */
@@ -81,7 +81,7 @@ export function outputTexts(ordered: readonly ReplicationRecord[], summary: read
     c.scenario, c.baseline, c.metric, c.n, c.baselineMean, c.scenarioMean, c.meanDifference, c.ci95Low, c.ci95High, c.relativeChange,
   ]);
   return [
-    { file: 'replications.csv', rows: ordered.reduce((n, r) => n + r.metrics.length, 0), chunks: () => csvChunks(COLUMNS['replications.csv'], replicationRows(ordered)) },
+    { file: 'replications.csv', rows: ordered.reduce((n, r) => n + r.metrics.length, 0), pieces: () => csvLines(COLUMNS['replications.csv'], replicationRows(ordered)) },
     { file: 'summary.csv', text: csvText(COLUMNS['summary.csv'], summaryRows), rows: summaryRows.length },
     { file: 'comparison.csv', text: csvText(COLUMNS['comparison.csv'], comparisonRows), rows: comparisonRows.length },
     { file: 'series.csv', ...seriesCsv(ordered) },
@@ -98,10 +98,10 @@ function* replicationRows(ordered: readonly ReplicationRecord[]): Generator<CsvC
  * Written straight from the records, one quoted-as-needed prefix per series: the full study's
  * half a million points make no row array each.
  */
-export function seriesCsv(ordered: readonly ReplicationRecord[]): { rows: number; chunks: () => Iterable<string> } {
+export function seriesCsv(ordered: readonly ReplicationRecord[]): { rows: number; pieces: () => Iterable<string> } {
   let rows = 0;
   for (const r of ordered) for (const s of r.series ?? []) rows += s.values.length;
-  return { rows, chunks: () => chunkLines(seriesLines(ordered)) };
+  return { rows, pieces: () => seriesLines(ordered) };
 }
 
 function* seriesLines(ordered: readonly ReplicationRecord[]): Generator<string> {
@@ -174,7 +174,7 @@ export type ManifestBase = Pick<Manifest, 'kind' | 'commandLine' | 'experimentFi
 export function writeOutputs(dir: string, texts: readonly OutputText[], base: ManifestBase): Manifest {
   const outputs: OutputDigest[] = [];
   for (const output of texts) {
-    const { sha256: digest, bytes } = writeChunksAtomic(path.join(dir, output.file), outputChunks(output));
+    const { sha256: digest, bytes } = writeTextAtomic(path.join(dir, output.file), outputPieces(output));
     outputs.push({ file: output.file, sha256: digest, bytes, rows: output.rows });
   }
   const p = provenance();

@@ -162,9 +162,9 @@ export async function reproduceRun(options: ReproduceOptions): Promise<Reproduce
  * CRLF, as the CSV files end them. Compared as bytes, line by line, and only the two differing
  * lines decoded: the files may be too large to decode whole (a string holds at most about 512 MB).
  */
-export function firstDifference(before: Uint8Array, after: Uint8Array): string {
-  const a = crlfLines(Buffer.from(before.buffer, before.byteOffset, before.byteLength));
-  const b = crlfLines(Buffer.from(after.buffer, after.byteOffset, after.byteLength));
+export function firstDifference(before: Buffer, after: Buffer): string {
+  const a = crlfLines(before);
+  const b = crlfLines(after);
   for (let line = 1; ; line++) {
     const x = a.next();
     const y = b.next();

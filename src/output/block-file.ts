@@ -1,5 +1,6 @@
 /**
- * A text file written while a simulation runs (a journey log, an event trace), in bounded memory.
+ * A text file written while a simulation runs (a journey log, an event trace), or from a
+ * generator of lines (a run's largest output files, see atomic-write.ts), in bounded memory.
  *
  * Why not a Node write stream? A replication runs in one synchronous call, so a stream could not
  * drain until it returned and would hold everything written so far (a simulated year's journey
@@ -12,7 +13,8 @@
  * a ten-year journey log that was tens of megabytes of peak memory. Encoded at once, each row's
  * string dies young.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Hash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 
 /** Bytes per block. */
 const BLOCK_BYTES = 1 << 16;
@@ -24,10 +26,23 @@ export class BlockFile {
   private readonly fd: number;
   private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
   private used = 0;
+  /** Bytes written to the file so far (what is still in the block not counted). */
+  private flushed = 0;
 
-  /** @param file path of the file to create (overwritten); opened at once, so a bad path throws here. */
-  constructor(file: string) {
+  /**
+   * @param file path of the file to create (overwritten); opened at once, so a bad path throws here.
+   * @param hash updated with every byte written, in order (an output file's digest for its manifest).
+   */
+  constructor(
+    file: string,
+    private readonly hash: Hash | null = null,
+  ) {
     this.fd = openSync(file, 'w');
+  }
+
+  /** Bytes written, once the file is closed. */
+  get size(): number {
+    return this.flushed + this.used;
   }
 
   /** Append `text`; a full block goes to the file. */
@@ -36,22 +51,32 @@ export class BlockFile {
       this.flush();
       // Longer than a block: straight to the file.
       if (text.length * MAX_BYTES_PER_UNIT > BLOCK_BYTES) {
-        writeSync(this.fd, text);
+        this.writeBytes(Buffer.from(text, 'utf8'));
         return;
       }
     }
     this.used += this.block.write(text, this.used, 'utf8');
   }
 
-  /** Write what is buffered and close the file. */
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
+  /** Write what is buffered and close the file, flushed to disk first with `sync` (atomic writes). */
+  close(sync = false): void {
+    try {
+      this.flush();
+      if (sync) fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
   }
 
   private flush(): void {
-    let written = 0;
-    while (written < this.used) written += writeSync(this.fd, this.block, written, this.used - written);
+    this.writeBytes(this.block.subarray(0, this.used));
     this.used = 0;
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    this.hash?.update(bytes);
+    this.flushed += bytes.length;
   }
 }

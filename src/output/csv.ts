@@ -31,41 +31,18 @@ export function csvLine(fields: readonly string[]): string {
  * and passing each through the general writer cost the full study about 1.5 s of main-thread time.
  */
 export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [...csvChunks(header, rows)].join('');
+  return [...csvLines(header, rows)].join('');
 }
-
-/** Characters per chunk of `csvChunks` and `chunkLines`: about a megabyte. */
-const CHUNK_CHARS = 1 << 20;
 
 /**
- * `csvText` in chunks of about a megabyte, for files written as they are generated
- * (`writeChunksAtomic`): the rows may come from a generator, so neither they nor the text need
- * to be in memory at once.
+ * `csvText` line by line (header first, each line with its CRLF), for files written as they are
+ * made (`writeTextAtomic`): the rows may come from a generator, so neither they nor the text
+ * need to be in memory at once.
  */
-export function csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Iterable<string> {
-  return chunkLines(csvRecords(header, rows));
-}
-
-function* csvRecords(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+export function* csvLines(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
   yield csvLine(header);
   for (const row of rows) {
     if (row.length !== header.length) throw new RangeError(`csvText: a row has ${row.length} cells, the header ${header.length}`);
     yield csvLine(row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? formatNumber(cell) : cell)));
   }
-}
-
-/** `lines` joined into strings of about a megabyte each (a line is never split). */
-export function* chunkLines(lines: Iterable<string>): Generator<string> {
-  let pending: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    pending.push(line);
-    size += line.length;
-    if (size >= CHUNK_CHARS) {
-      yield pending.join('');
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length > 0) yield pending.join('');
 }

@@ -114,8 +114,8 @@ describe('series.csv bytes', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 4 }), (records) => {
         const ordered = records as unknown as ReplicationRecord[];
-        const { chunks, rows } = seriesCsv(ordered);
-        const text = [...chunks()].join('');
+        const { pieces, rows } = seriesCsv(ordered);
+        const text = [...pieces()].join('');
         expect(text).toBe(viaRows(ordered));
         expect(rows).toBe(ordered.reduce((n, r) => n + (r.series ?? []).reduce((m, s) => m + s.values.length, 0), 0));
       }),

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, writeChunksAtomic, writeFileAtomic } from '../../src/output/atomic-write.ts';
+import { removeStaleTemporaries, writeFileAtomic, writeTextAtomic } from '../../src/output/atomic-write.ts';
 
 const tempDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'corridor-sim-atomic-'));
 
@@ -37,19 +37,21 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('writeChunksAtomic', () => {
-  it('writes the chunks in order as UTF-8 and returns the digest and size of what it wrote', () => {
+describe('writeTextAtomic', () => {
+  it('writes the pieces in order as UTF-8 and returns the digest and size of what it wrote', () => {
     const dir = tempDir();
     const file = path.join(dir, 'series.csv');
-    const chunks = ['scénario,x\r\n', Buffer.from('a,1\r\n'), '', 'b,€2\r\n'];
-    const written = writeChunksAtomic(file, chunks);
-    const expected = Buffer.from('scénario,x\r\na,1\r\nb,€2\r\n', 'utf8');
+    // A piece longer than the writer's 64 KiB block goes straight to the file, after the block.
+    const long = `${'x'.repeat(70_000)}\r\n`;
+    const pieces = ['scénario,x\r\n', 'a,1\r\n', '', long, 'b,€2\r\n'];
+    const written = writeTextAtomic(file, pieces);
+    const expected = Buffer.from(pieces.join(''), 'utf8');
     expect(readFileSync(file)).toEqual(expected);
     expect(written).toEqual({ sha256: createHash('sha256').update(expected).digest('hex'), bytes: expected.length });
     expect(readdirSync(dir)).toEqual(['series.csv']);
   });
 
-  it('leaves the old file and no temporary file when the chunks fail half way', () => {
+  it('leaves the old file and no temporary file when the pieces fail half way', () => {
     const dir = tempDir();
     const file = path.join(dir, 'series.csv');
     writeFileAtomic(file, 'old\r\n');
@@ -57,7 +59,7 @@ describe('writeChunksAtomic', () => {
       yield 'new,';
       throw new RangeError('a row has 3 cells, the header 2');
     }
-    expect(() => writeChunksAtomic(file, failing())).toThrow('a row has 3 cells');
+    expect(() => writeTextAtomic(file, failing())).toThrow('a row has 3 cells');
     expect(readFileSync(file, 'utf8')).toBe('old\r\n');
     expect(readdirSync(dir)).toEqual(['series.csv']);
   });

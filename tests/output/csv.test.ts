@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkLines, csvChunks, csvText } from '../../src/output/csv.ts';
+import { csvLines, csvText } from '../../src/output/csv.ts';
 import { formatNumber } from '../../src/output/number-format.ts';
 
 /** A strict RFC 4180 reader (records end with CRLF; quoted fields may hold anything), for the round trip. */
@@ -72,27 +72,24 @@ describe('csvText (RFC 4180)', () => {
   });
 });
 
-describe('csvChunks and chunkLines (files written as they are made)', () => {
-  it('cut the text only between lines, into pieces of about a megabyte whose concatenation is csvText', () => {
-    // 40,000 rows of about 40 characters: 1.6 MB, so two or more chunks.
+describe('csvLines (files written as they are made)', () => {
+  it('gives the text line by line, header first, each line whole with its CRLF, joined exactly csvText', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => [`scenario-${i % 7}`, i, i / 3, i % 5 === 0 ? null : 'a,b']);
     const header = ['scenario', 'replication', 'value', 'note'];
-    const chunks = [...csvChunks(header, rows)];
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.join('')).toBe(csvText(header, rows));
-    for (const chunk of chunks) expect(chunk.endsWith('\r\n')).toBe(true);
-    // Each but the last holds at least a megabyte and at most one line more.
-    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(1 << 20);
-    for (const chunk of chunks) expect(chunk.length).toBeLessThan((1 << 20) + 100);
+    const lines = [...csvLines(header, rows)];
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines.join('')).toBe(csvText(header, rows));
+    expect(lines[0]).toBe('scenario,replication,value,note\r\n');
+    // One record each: a CRLF at the end and nowhere else (no field here holds a line break).
+    for (const line of lines) expect(line.indexOf('\r\n')).toBe(line.length - 2);
   });
 
-  it('yield nothing for no lines, and a short text whole', () => {
-    expect([...chunkLines([])]).toEqual([]);
-    expect([...chunkLines(['a\r\n', 'b\r\n'])]).toEqual(['a\r\nb\r\n']);
+  it('gives only the header for no rows', () => {
+    expect([...csvLines(['a', 'b'], [])]).toEqual(['a,b\r\n']);
   });
 
-  it('check a row\'s length as csvText does, when the row is reached', () => {
-    const chunks = csvChunks(['a', 'b'], [['x', 1], ['y']]);
-    expect(() => [...chunks]).toThrow('a row has 1 cells, the header 2');
+  it('checks a row\'s length as csvText does, when the row is reached', () => {
+    const lines = csvLines(['a', 'b'], [['x', 1], ['y']]);
+    expect(() => [...lines]).toThrow('a row has 1 cells, the header 2');
   });
 });

@@ -17,7 +17,7 @@
  * experiment order. A function of the set of records only, so the bytes do not depend on the
  * worker count or completion order.
  */
-import { csvChunks, csvText } from '../../output/csv.ts';
+import { csvLines, csvText } from '../../output/csv.ts';
 import { allPairwiseComparisons, multipleComparisonsWithBest, type Better, type ScenarioValues } from '../../stats/comparisons.ts';
 import { valuesByScenario } from '../assemble.ts';
 import type { Experiment } from '../define-experiment.ts';
@@ -110,12 +110,12 @@ export function comparisonFamilyRows(experiment: Experiment, ordered: readonly R
 export function comparisonFamilyTexts(
   experiment: Experiment,
   ordered: readonly ReplicationRecord[],
-): [{ file: 'pairs.csv'; chunks: () => Iterable<string>; rows: number }, { file: 'best.csv'; text: string; rows: number }] | [] {
+): [{ file: 'pairs.csv'; pieces: () => Iterable<string>; rows: number }, { file: 'best.csv'; text: string; rows: number }] | [] {
   if (experiment.scenarios.length < MIN_FAMILY_SCENARIOS) return [];
   const { pairs, best } = comparisonFamilyRows(experiment, ordered);
-  // pairs.csv grows with the square of the scenarios (a sweep of 100 has 4,950 pairs): written in chunks.
+  // pairs.csv grows with the square of the scenarios (a sweep of 100 has 4,950 pairs): written line by line.
   return [
-    { file: 'pairs.csv', chunks: () => csvChunks(PAIRS_COLUMNS, pairs), rows: pairs.length },
+    { file: 'pairs.csv', pieces: () => csvLines(PAIRS_COLUMNS, pairs), rows: pairs.length },
     { file: 'best.csv', text: csvText(BEST_COLUMNS, best), rows: best.length },
   ];
 }

@@ -64,17 +64,26 @@ export function csvRows(text: string, columns: readonly string[], file: string):
  * @throws ReportError naming `name` if the header differs (when the iteration reaches it).
  */
 export function* csvFileRows(file: string, columns: readonly string[], name: string, chunkBytes?: number): Generator<string[]> {
+  for (const lines of afterHeader(readLineChunks(file, chunkBytes), columns, name)) yield* parseCsv(lines);
+}
+
+/**
+ * Pieces of whole lines of a CSV text (`readLineChunks`), the header line checked against
+ * `columns` and left out; empty pieces are skipped.
+ * @throws ReportError naming `name` if the header differs or there is no text.
+ */
+export function* afterHeader(pieces: Iterable<string>, columns: readonly string[], name: string): Generator<string> {
   let first = true;
-  for (const lines of readLineChunks(file, chunkBytes)) {
+  for (const lines of pieces) {
     if (lines === '') continue;
-    const records = parseCsv(lines);
-    if (first) {
-      first = false;
-      checkHeader(records[0], columns, name);
-      yield* records.slice(1);
-    } else {
-      yield* records;
+    if (!first) {
+      yield lines;
+      continue;
     }
+    first = false;
+    const newline = lines.indexOf('\n');
+    checkHeader(parseCsv((newline < 0 ? lines : lines.slice(0, newline)).replace(/\r$/, ''))[0] ?? [''], columns, name);
+    if (newline >= 0 && newline + 1 < lines.length) yield lines.slice(newline + 1);
   }
   if (first) checkHeader(undefined, columns, name);
 }

@@ -6,7 +6,7 @@
  * strings per line made reading it, and collecting the garbage, about a second of the report.
  */
 import { isSeriesName, type SeriesName } from '../experiments/series.ts';
-import { checkHeader, numberCell, parseCsv } from './csv-read.ts';
+import { afterHeader, numberCell, parseCsv } from './csv-read.ts';
 
 /** One row of series.csv: point `x` of a series in one replication (units in the series name). */
 export interface SeriesPoint {
@@ -58,19 +58,7 @@ export class SeriesTable {
    */
   static fromCsvChunks(chunks: Iterable<string>, columns: readonly string[]): SeriesTable {
     const table = new SeriesTable();
-    let first = true;
-    for (const lines of chunks) {
-      if (lines === '') continue;
-      let body = lines;
-      if (first) {
-        first = false;
-        const newline = lines.indexOf('\n');
-        checkHeader((newline < 0 ? lines : lines.slice(0, newline)).replace(/\r$/, '').split(','), columns, 'series.csv');
-        body = newline < 0 ? '' : lines.slice(newline + 1);
-      }
-      table.readLines(body);
-    }
-    if (first) checkHeader(undefined, columns, 'series.csv');
+    for (const lines of afterHeader(chunks, columns, 'series.csv')) table.readLines(lines);
     return table;
   }
 
